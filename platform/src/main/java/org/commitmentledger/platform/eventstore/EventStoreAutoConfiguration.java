@@ -1,0 +1,118 @@
+package org.commitmentledger.platform.eventstore;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+import javax.sql.DataSource;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wires the ledger's PostgreSQL event store into Axon for any service that puts this module on its class path.
+ * <p>
+ * Ordered between Boot's data source and transaction manager and Axon's own JDBC and transaction configuration: on
+ * Boot 4, Axon's conditions would otherwise be evaluated before the data source exists, and Axon would fall back to a
+ * no-op transaction manager, losing the one-transaction guarantee between read models and tokens.
+ */
+@AutoConfiguration(
+        afterName = {
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
+        },
+        beforeName = {
+                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"
+        })
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class EventStoreAutoConfiguration {
+
+    @Bean
+    EventStoreSchema eventStoreSchema(DataSource dataSource) {
+        return EventStoreSchema.migrate(dataSource);
+    }
+
+    @Bean
+    @DependsOn("eventStoreSchema")
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer defaultSerializer,
+                                          Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventStoreProperties properties) {
+        return PostgresEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .batchSize(properties.batchSize())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                  EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.fetchDelay().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    /**
+     * A handler that throws must stop its processor and retry, never be logged and skipped: a skipped event would be a
+     * hole in a read model or on Kafka.
+     */
+    @Bean
+    ConfigurerModule handlerErrorsStopTheProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (config, builder) -> builder.initialToken(StreamableMessageSource::createTailToken)));
+    }
+
+    /**
+     * Axon's replay token holds the token it wraps as a polymorphic field; Jackson 3 refuses such fields unless the
+     * allowed types are named. Only Axon's and the ledger's own types are.
+     */
+    @Bean
+    Jackson3SerializerCustomizer trustedTokenTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("org.commitmentledger.")
+                .build());
+    }
+
+    @Bean
+    TokenSchema tokenSchema(EventStoreProperties properties) {
+        return TokenSchema.builder()
+                .setTokenTable(properties.tokenTable())
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+}

@@ -1,0 +1,24 @@
+package org.commitmentledger.platform.eventstore;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param batchSize   events read per query, for aggregates and for streaming processors
+ * @param fetchDelay  how long a caught-up processor waits before asking the store for new events again
+ * @param tokenTable  the service's own token table, schema-qualified (each service tracks its own processors)
+ */
+@ConfigurationProperties("ledger.event-store")
+public record EventStoreProperties(
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("50ms") Duration fetchDelay,
+        String tokenTable) {
+
+    public EventStoreProperties {
+        if (tokenTable == null || tokenTable.isBlank()) {
+            throw new IllegalArgumentException("ledger.event-store.token-table must name the service's token table");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.commitmentledger.platform.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.commitmentledger.platform.web.ProblemType;
+import org.commitmentledger.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/** 401 and 403 as problem responses, like every other error of the API. */
+final class ProblemAuthenticationHandlers {
+
+    private final JsonMapper json;
+    private final String challenge;
+
+    ProblemAuthenticationHandlers(JsonMapper json, String challenge) {
+        this.json = json;
+        this.challenge = challenge;
+    }
+
+    AuthenticationEntryPoint entryPoint() {
+        return (request, response, exception) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            write(response, Problems.UNAUTHENTICATED, "This operation needs credentials");
+        };
+    }
+
+    AccessDeniedHandler accessDenied() {
+        return (request, response, exception) ->
+                write(response, Problems.FORBIDDEN, "Your role does not allow this operation");
+    }
+
+    private void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        ProblemDetail problem = type.detail(detail);
+        response.setStatus(type.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

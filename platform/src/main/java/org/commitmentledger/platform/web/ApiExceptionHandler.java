@@ -1,0 +1,146 @@
+package org.commitmentledger.platform.web;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every failure into an RFC 9457 problem with a stable type. Bad input is always a 4xx with a detail that says
+ * what was wrong, never an echo of the input, and never a 5xx.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final int MAX_DETAIL = 300;
+
+    private static final Map<HttpStatus, ProblemType> BY_STATUS = Map.of(
+            HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST,
+            HttpStatus.NOT_FOUND, Problems.NOT_FOUND,
+            HttpStatus.METHOD_NOT_ALLOWED, Problems.METHOD_NOT_ALLOWED,
+            HttpStatus.NOT_ACCEPTABLE, Problems.NOT_ACCEPTABLE,
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.UNSUPPORTED_MEDIA_TYPE,
+            HttpStatus.CONTENT_TOO_LARGE, Problems.PAYLOAD_TOO_LARGE,
+            HttpStatus.SERVICE_UNAVAILABLE, Problems.SERVICE_UNAVAILABLE);
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+                                                             HttpHeaders headers, HttpStatusCode statusCode,
+                                                             WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            ProblemType type = BY_STATUS.getOrDefault(HttpStatus.resolve(statusCode.value()),
+                                                      Problems.INVALID_REQUEST);
+            problem.setType(type.uri());
+            problem.setTitle(type.title());
+        }
+        return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return problem(Problems.MALFORMED_REQUEST, "The request body could not be read: "
+                + truncate(ex.getMostSpecificCause().getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        ex.getBindingResult().getGlobalErrors().forEach(error -> log.debug("global validation error {}", error));
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        error instanceof FieldError fieldError ? fieldError.getField()
+                                : result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage())))
+                .toList();
+        return invalid(errors);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+        return invalid(ex.errors());
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problemException(ProblemException ex) {
+        return problem(ex.type(), ex.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> notFound(AggregateNotFoundException ex) {
+        return problem(Problems.NOT_FOUND, "No stream with id " + ex.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> staleVersion(ConflictingAggregateVersionException ex) {
+        return problem(Problems.STALE_VERSION, "The resource is at version " + ex.getActualVersion()
+                + ", not the version given in If-Match; read it again and retry");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentModification(ConcurrencyException ex) {
+        return problem(Problems.CONCURRENT_MODIFICATION,
+                       "Another change to the same resource was recorded at the same moment; retry");
+    }
+
+    @ExceptionHandler(CannotCreateTransactionException.class)
+    ResponseEntity<Object> databaseUnavailable(CannotCreateTransactionException ex) {
+        log.warn("database unavailable: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.SERVICE_UNAVAILABLE.detail("The ledger's database is unavailable; retry shortly"));
+    }
+
+    private static ResponseEntity<Object> invalid(List<FieldProblem> errors) {
+        ProblemDetail problem = Problems.INVALID_REQUEST.detail("The request has " + errors.size()
+                + (errors.size() == 1 ? " invalid field" : " invalid fields"));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    static ResponseEntity<Object> problem(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status()).body(type.detail(detail));
+    }
+
+    private static String truncate(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        String firstLine = message.lines().findFirst().orElse(message);
+        return firstLine.length() > MAX_DETAIL ? firstLine.substring(0, MAX_DETAIL) + "..." : firstLine;
+    }
+}
