@@ -1,5 +1,6 @@
 package org.commitmentledger.launcher;
 
+import org.commitmentledger.testsupport.ChildProcesses;
 import org.commitmentledger.testsupport.EmbeddedPostgresServer;
 import org.commitmentledger.testsupport.KafkaBroker;
 import org.slf4j.Logger;
@@ -104,7 +105,8 @@ public final class Launcher {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with mvn -B -DskipTests package");
         }
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(ChildProcesses.ownSession());
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Daxoniq.update-checker.disabled=true",

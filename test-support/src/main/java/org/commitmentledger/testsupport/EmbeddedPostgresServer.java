@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server from the zonky binaries, no installation needed. With a data directory that already holds
- * a cluster, it starts that cluster again, so the data survives a restart.
+ * a cluster, it starts that cluster again, so the data survives a restart. The caller stops it ({@link #close()}),
+ * so that it stops after the services that use it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")

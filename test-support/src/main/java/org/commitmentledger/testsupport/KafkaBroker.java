@@ -140,7 +140,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private ProcessBuilder java(List<String> mainAndArguments) {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(ChildProcesses.ownSession());
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlogback.configurationFile=" + directory.resolve("logback.xml"),
