@@ -15,4 +15,8 @@ public record ReadSide(@DefaultValue("http://localhost:8082") URI baseUrl) {
     public URI commitment(String id) {
         return baseUrl.resolve("/api/commitments/" + id);
     }
+
+    public URI encounters() {
+        return baseUrl.resolve("/api/encounters/monthly");
+    }
 }

@@ -61,6 +61,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        BodySizeLimitFilter.BodyTooLargeException tooLarge = causeOfType(ex,
+                BodySizeLimitFilter.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return problem(Problems.PAYLOAD_TOO_LARGE, "The body is larger than " + tooLarge.limit
+                    + " bytes, the most accepted");
+        }
         return problem(Problems.MALFORMED_REQUEST, "The request body could not be read: "
                 + truncate(ex.getMostSpecificCause().getMessage()));
     }
@@ -134,6 +140,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static ResponseEntity<Object> problem(ProblemType type, String detail) {
         return ResponseEntity.status(type.status()).body(type.detail(detail));
+    }
+
+    @ExceptionHandler(BodySizeLimitFilter.BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodySizeLimitFilter.BodyTooLargeException ex) {
+        return problem(Problems.PAYLOAD_TOO_LARGE, "The body is larger than " + ex.limit
+                + " bytes, the most accepted");
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static String truncate(String message) {
