@@ -1,0 +1,32 @@
+package org.commitmentledger.platform.security;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalUsersTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "::1", "localhost"})
+    void serveALoopbackAddress(String address) {
+        assertThatCode(() -> LocalUsers.create(address)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0.0.0", "10.1.2.3", "192.168.0.10"})
+    void refuseEveryOtherAddress(String address) {
+        assertThatThrownBy(() -> LocalUsers.create(address))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loopback");
+    }
+
+    @Test
+    void refuseToListenOnEveryInterface() {
+        assertThatThrownBy(() -> LocalUsers.create(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("server.address is not set");
+    }
+}
