@@ -16,6 +16,8 @@ public record ProgressReportCorrected(
         LocalDate effectiveOn,
         ProgressStatus status,
         BigDecimal quantity,
+        String quantityAsWritten,
+        boolean quantityUncertain,
         String summary,
         Source source,
         String assessor,

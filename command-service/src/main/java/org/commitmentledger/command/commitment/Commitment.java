@@ -114,7 +114,8 @@ class Commitment {
                     + " already exists on " + commitmentId);
         }
         apply(new ProgressReported(commitmentId, command.reportId(), command.effectiveOn(), command.status(),
-                                   command.quantity(), command.summary(), command.source(), command.assessor()));
+                                   command.quantity(), command.quantityAsWritten(), command.quantityUncertain(),
+                                   command.summary(), command.source(), command.assessor()));
         return new ReportRecorded(version, command.reportId().value());
     }
 
@@ -125,7 +126,8 @@ class Commitment {
         requireEffectiveAfterMade(command.effectiveOn());
         requireNonNegative(command.quantity());
         apply(new ProgressReportCorrected(commitmentId, command.reportId(), command.effectiveOn(), command.status(),
-                                          command.quantity(), command.summary(), command.source(),
+                                          command.quantity(), command.quantityAsWritten(),
+                                          command.quantityUncertain(), command.summary(), command.source(),
                                           command.assessor(), command.reason()));
         return version;
     }

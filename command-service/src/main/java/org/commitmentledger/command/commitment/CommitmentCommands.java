@@ -34,13 +34,14 @@ final class CommitmentCommands {
 
     record ReportProgress(@TargetAggregateIdentifier CommitmentId commitmentId, Long expectedVersion,
                           ReportId reportId, LocalDate effectiveOn, ProgressStatus status, BigDecimal quantity,
-                          String summary, Source source, String assessor) {
+                          String quantityAsWritten, boolean quantityUncertain, String summary, Source source,
+                          String assessor) {
     }
 
     record CorrectProgressReport(@TargetAggregateIdentifier CommitmentId commitmentId, Long expectedVersion,
                                  ReportId reportId, LocalDate effectiveOn, ProgressStatus status,
-                                 BigDecimal quantity, String summary, Source source, String assessor,
-                                 String reason) {
+                                 BigDecimal quantity, String quantityAsWritten, boolean quantityUncertain,
+                                 String summary, Source source, String assessor, String reason) {
     }
 
     record RetractProgressReport(@TargetAggregateIdentifier CommitmentId commitmentId, Long expectedVersion,

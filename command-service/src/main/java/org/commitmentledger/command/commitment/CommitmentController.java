@@ -103,8 +103,9 @@ class CommitmentController {
         ReportId reportId = new ReportId(request.reportId() != null ? request.reportId() : generatedReportId());
         ReportRecorded recorded = commands.send(new ReportProgress(
                         commitmentId, Versions.fromIfMatch(ifMatch), reportId, request.effectiveOn(),
-                        request.status(), request.quantity(), request.summary(), request.source().toSource(),
-                        assessor(request.assessor(), caller)),
+                        request.status(), request.quantity(), request.quantityAsWritten(),
+                        Boolean.TRUE.equals(request.quantityUncertain()), request.summary(),
+                        request.source().toSource(), assessor(request.assessor(), caller)),
                 idempotencyKey, "POST /api/commitments/" + id + "/progress", request);
         return accepted(readSide.commitment(id + "/progress/" + recorded.reportId()),
                         new WriteAccepted(id, recorded.version(), recorded.reportId()));
@@ -119,8 +120,9 @@ class CommitmentController {
             Authentication caller) {
         long version = commands.send(new CorrectProgressReport(
                         commitmentId(id), Versions.fromIfMatch(ifMatch), reportId(reportId), request.effectiveOn(),
-                        request.status(), request.quantity(), request.summary(), request.source().toSource(),
-                        assessor(request.assessor(), caller), request.reason()),
+                        request.status(), request.quantity(), request.quantityAsWritten(),
+                        Boolean.TRUE.equals(request.quantityUncertain()), request.summary(),
+                        request.source().toSource(), assessor(request.assessor(), caller), request.reason()),
                 idempotencyKey, "POST /api/commitments/" + id + "/progress/" + reportId + "/corrections", request);
         return accepted(readSide.commitment(id + "/progress/" + reportId), new WriteAccepted(id, version, reportId));
     }

@@ -44,6 +44,8 @@ final class CommitmentRequests {
             @NotNull @ValidDate LocalDate effectiveOn,
             @NotNull ProgressStatus status,
             @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal quantity,
+            @Size(max = 200) String quantityAsWritten,
+            Boolean quantityUncertain,
             @NotBlank @Size(max = 5_000) String summary,
             @NotNull @Valid SourceRequest source,
             @Size(max = 200) String assessor) {
@@ -53,6 +55,8 @@ final class CommitmentRequests {
             @NotNull @ValidDate LocalDate effectiveOn,
             @NotNull ProgressStatus status,
             @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal quantity,
+            @Size(max = 200) String quantityAsWritten,
+            Boolean quantityUncertain,
             @NotBlank @Size(max = 5_000) String summary,
             @NotNull @Valid SourceRequest source,
             @Size(max = 200) String assessor,

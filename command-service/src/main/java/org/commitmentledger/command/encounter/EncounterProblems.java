@@ -9,12 +9,24 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-@RestControllerAdvice(assignableTypes = EncounterController.class)
+@RestControllerAdvice(assignableTypes = {EncounterController.class, EncounterImportController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EncounterProblems {
 
+    static final ProblemType INVALID_FILE =
+            new ProblemType("invalid-cbp-file", HttpStatus.BAD_REQUEST, "Invalid CBP encounters file");
     static final ProblemType RELEASE_CONFLICT =
             new ProblemType("release-conflict", HttpStatus.CONFLICT, "Release already recorded differently");
+
+    @ExceptionHandler(CbpEncounterFile.InvalidFileException.class)
+    ResponseEntity<ProblemDetail> invalidFile(CbpEncounterFile.InvalidFileException invalid) {
+        ProblemDetail problem = INVALID_FILE.detail("Nothing was imported: " + invalid.getMessage()
+                + (invalid.problemCount() > invalid.problems().size()
+                   ? "; the first " + invalid.problems().size() + " are listed" : ""));
+        problem.setProperty("problemCount", invalid.problemCount());
+        problem.setProperty("errors", invalid.problems());
+        return ResponseEntity.status(INVALID_FILE.status()).body(problem);
+    }
 
     @ExceptionHandler(ReleaseConflictException.class)
     ResponseEntity<ProblemDetail> releaseConflict(ReleaseConflictException conflict) {

@@ -55,7 +55,7 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
             if (!stored.get().requestHash().equals(requestHash)) {
                 throw new IdempotencyKeyReusedException(key.toString());
             }
-            return json.readValue(stored.get().result(), Class.forName(stored.get().resultType()));
+            return new Replayed(json.readValue(stored.get().result(), Class.forName(stored.get().resultType())));
         }
         Object result = chain.proceed();
         unitOfWork.onPrepareCommit(u -> jdbc.sql("""
@@ -68,5 +68,9 @@ public class Idempotency implements MessageHandlerInterceptor<CommandMessage<?>>
     }
 
     private record Stored(String requestHash, String resultType, String result) {
+    }
+
+    /** The answer of an earlier request with the same key, given again. */
+    record Replayed(Object result) {
     }
 }

@@ -6,6 +6,8 @@ import org.axonframework.messaging.MetaData;
 import org.commitmentledger.platform.web.FieldProblem;
 import org.commitmentledger.platform.web.InvalidRequestException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,8 @@ import java.util.regex.Pattern;
 public class IdempotentCommands {
 
     public static final String HEADER = "Idempotency-Key";
+    /** Set on an answer given again to a retry: nothing new was recorded. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern ACCEPTED_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final CommandGateway gateway;
@@ -51,7 +55,20 @@ public class IdempotentCommands {
         MetaData metadata = MetaData.from(Map.of(
                 Idempotency.KEY, idempotencyKey,
                 Idempotency.REQUEST_HASH, digest(operation + "\n" + json.writeValueAsString(request))));
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
+        if (result instanceof Idempotency.Replayed replayed) {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                    && attributes.getResponse() != null) {
+                attributes.getResponse().setHeader(REPLAYED_HEADER, "true");
+            }
+            return cast(replayed.result());
+        }
+        return cast(result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> R cast(Object result) {
+        return (R) result;
     }
 
     private static String digest(String text) {

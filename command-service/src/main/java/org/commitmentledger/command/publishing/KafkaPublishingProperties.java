@@ -29,4 +29,8 @@ record KafkaPublishingProperties(
     String encountersTopic() {
         return topicPrefix + "commitment-ledger.encounters.v1";
     }
+
+    String claimsTopic() {
+        return topicPrefix + "commitment-ledger.claims.v1";
+    }
 }

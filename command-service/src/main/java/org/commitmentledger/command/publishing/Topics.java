@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.commitmentledger.events.ClaimRecorded;
 import org.commitmentledger.events.CommitmentEvent;
 import org.commitmentledger.events.EncountersMeasured;
 import org.commitmentledger.events.LedgerEvent;
@@ -41,6 +42,9 @@ class Topics {
         if (event instanceof EncountersMeasured) {
             return properties.encountersTopic();
         }
+        if (event instanceof ClaimRecorded) {
+            return properties.claimsTopic();
+        }
         throw new IllegalArgumentException("no topic for " + event.getClass().getName());
     }
 
@@ -51,7 +55,7 @@ class Topics {
         Map<String, String> config = Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.retentionMs()),
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-        List<NewTopic> topics = List.of(properties.commitmentsTopic(), properties.encountersTopic()).stream()
+        List<NewTopic> topics = List.of(properties.commitmentsTopic(), properties.encountersTopic(), properties.claimsTopic()).stream()
                 .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor())
                         .configs(config))
                 .toList();

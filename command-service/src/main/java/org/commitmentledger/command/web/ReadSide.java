@@ -16,6 +16,10 @@ public record ReadSide(@DefaultValue("http://localhost:8082") URI baseUrl) {
         return baseUrl.resolve("/api/commitments/" + id);
     }
 
+    public URI claim(String id) {
+        return baseUrl.resolve("/api/claims/" + id);
+    }
+
     public URI encounters() {
         return baseUrl.resolve("/api/encounters/monthly");
     }

@@ -45,7 +45,7 @@ class CommitmentTests {
             null, LocalDate.of(2023, 12, 31), STATEMENT);
     private static final ReportId REPORT = new ReportId("permit-approved");
     private static final ProgressReported REPORTED = new ProgressReported(ID, REPORT, LocalDate.of(2023, 9, 1),
-            ProgressStatus.IN_PROGRESS, null, "Presidential permit approved", MONITOR, "monitor");
+            ProgressStatus.IN_PROGRESS, null, null, false, "Presidential permit approved", MONITOR, "monitor");
 
     private FixtureConfiguration<Commitment> fixture;
 
@@ -147,10 +147,11 @@ class CommitmentTests {
     @Test
     void canCorrectAnEarlierReportAfterWithdrawal() {
         ProgressReportCorrected corrected = new ProgressReportCorrected(ID, REPORT, LocalDate.of(2023, 9, 1),
-                ProgressStatus.STALLED, null, "Permit pending, not approved", MONITOR, "monitor", "misread");
+                ProgressStatus.STALLED, null, null, false, "Permit pending, not approved", MONITOR, "monitor",
+                "misread");
         fixture.given(MADE, REPORTED, withdrawn())
                 .when(new CorrectProgressReport(ID, null, REPORT, corrected.effectiveOn(), corrected.status(), null,
-                                                corrected.summary(), MONITOR, "monitor", "misread"))
+                                                null, false, corrected.summary(), MONITOR, "monitor", "misread"))
                 .expectEvents(corrected);
     }
 
@@ -158,7 +159,8 @@ class CommitmentTests {
     void cannotCorrectAnUnknownReport() {
         fixture.given(MADE)
                 .when(new CorrectProgressReport(ID, null, new ReportId("no-such-report"), MADE_ON,
-                                                ProgressStatus.STALLED, null, "x", MONITOR, "monitor", "why"))
+                                                ProgressStatus.STALLED, null, null, false, "x", MONITOR, "monitor",
+                                                "why"))
                 .expectException(violation(Rule.UNKNOWN_REPORT))
                 .expectNoEvents();
     }
@@ -166,8 +168,8 @@ class CommitmentTests {
     @Test
     void cannotCorrectARetractedReport() {
         fixture.given(MADE, REPORTED, retracted())
-                .when(new CorrectProgressReport(ID, null, REPORT, MADE_ON, ProgressStatus.STALLED, null, "x",
-                                                MONITOR, "monitor", "why"))
+                .when(new CorrectProgressReport(ID, null, REPORT, MADE_ON, ProgressStatus.STALLED, null, null, false,
+                                                "x", MONITOR, "monitor", "why"))
                 .expectException(violation(Rule.REPORT_RETRACTED))
                 .expectNoEvents();
     }
@@ -240,7 +242,7 @@ class CommitmentTests {
     }
 
     private static ReportProgress report(ReportId id, LocalDate effectiveOn, BigDecimal quantity) {
-        return new ReportProgress(ID, null, id, effectiveOn, ProgressStatus.IN_PROGRESS, quantity,
+        return new ReportProgress(ID, null, id, effectiveOn, ProgressStatus.IN_PROGRESS, quantity, null, false,
                                   "Presidential permit approved", MONITOR, "monitor");
     }
 
