@@ -1,11 +1,13 @@
 package org.commitmentledger.launcher;
 
+import org.commitmentledger.seeds.SeedLoader;
 import org.commitmentledger.testsupport.ChildProcesses;
 import org.commitmentledger.testsupport.EmbeddedPostgresServer;
 import org.commitmentledger.testsupport.KafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,6 +38,8 @@ public final class Launcher {
 
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
     private static final Duration SERVICE_STARTUP = Duration.ofMinutes(3);
+    private static final String CBP_FILE = "cbp/cbp-sw-land-border-encounters-fy2022-fy2023.csv";
+    private static final String CBP_RELEASE = "FY2022-FY2023 extract";
 
     private final Path root = Path.of("").toAbsolutePath();
     private final Path data = root.resolve(".data");
@@ -57,6 +61,7 @@ public final class Launcher {
             ServiceProcess query = startService("query-service", 8082, environment);
             command.awaitHealthy(SERVICE_STARTUP);
             query.awaitHealthy(SERVICE_STARTUP);
+            loadSeeds();
             printWelcome(environment);
             stopped.await();
         } catch (Exception e) {
@@ -119,6 +124,19 @@ public final class Launcher {
         ServiceProcess service = new ServiceProcess(name, port, builder.start());
         started.push(service);
         return service;
+    }
+
+    /**
+     * Records the seed dataset and CBP's public figures through the command API. Every item carries an idempotency
+     * key, so after the first start this records nothing and only reports what is already present.
+     */
+    private static void loadSeeds() throws Exception {
+        SeedLoader loader = new SeedLoader(URI.create("http://127.0.0.1:8081"), "monitor", "monitor-local",
+                                           System.out);
+        loader.loadSeeds();
+        try (InputStream cbp = Launcher.class.getClassLoader().getResourceAsStream(CBP_FILE)) {
+            loader.importCbp(cbp, CBP_RELEASE, CBP_FILE.substring(CBP_FILE.lastIndexOf('/') + 1));
+        }
     }
 
     private void printWelcome(Map<String, String> environment) {

@@ -1,6 +1,7 @@
 package org.commitmentledger.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +15,20 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
+import java.time.Clock;
+
 /** Problem responses and correlation ids for every HTTP API of the service that includes this module. */
 @AutoConfiguration
 @Import(ApiExceptionHandler.class)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class PlatformWebAutoConfiguration {
+
+    /** The one clock of a service; tests replace it. Projections never use it: their time comes from events. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(LimitsProperties limits, JsonMapper json) {
