@@ -1,7 +1,6 @@
 package org.commitmentledger.launcher;
 
 import org.commitmentledger.seeds.SeedLoader;
-import org.commitmentledger.testsupport.ChildProcesses;
 import org.commitmentledger.testsupport.EmbeddedPostgresServer;
 import org.commitmentledger.testsupport.KafkaBroker;
 import org.slf4j.Logger;
@@ -9,10 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,10 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
@@ -106,22 +98,8 @@ public final class Launcher {
     }
 
     private ServiceProcess startService(String name, int port, Map<String, String> environment) throws Exception {
-        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with mvn -B -DskipTests package");
-        }
-        List<String> command = new ArrayList<>(ChildProcesses.ownSession());
-        command.addAll(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Daxoniq.update-checker.disabled=true",
-                "-Ddisable-axoniq-console-message=true",
-                "-jar", jar.toString(),
-                "--spring.profiles.active=local",
-                "--server.port=" + port));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().putAll(environment);
-        ServiceProcess service = new ServiceProcess(name, port, builder.start());
+        ServiceProcess service = ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
+                                                      port, environment, ProcessBuilder.Redirect.INHERIT);
         started.push(service);
         return service;
     }
@@ -165,43 +143,6 @@ public final class Launcher {
             } catch (Exception e) {
                 log.warn("Stopping {} failed: {}", next, e.getMessage());
             }
-        }
-    }
-
-    private record ServiceProcess(String name, int port, Process process) implements AutoCloseable {
-
-        void awaitHealthy(Duration timeout) throws InterruptedException {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest health = HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(name + " exited with code " + process.exitValue());
-                }
-                try {
-                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (java.io.IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(500);
-            }
-            throw new IllegalStateException(name + " not healthy after " + timeout);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return name;
         }
     }
 }

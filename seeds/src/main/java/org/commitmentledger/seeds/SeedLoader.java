@@ -85,8 +85,8 @@ public final class SeedLoader {
             throw new UncheckedIOException(e);
         }
         String path = "/api/encounters/imports?release=" + encode(release) + "&document=" + encode(document);
-        Item item = new Item("CBP release " + release, path, "cbp:" + release + ":" + sha256(body), "text/csv",
-                             body);
+        String key = "cbp:" + sha256((release + "\n" + document + "\n").getBytes(StandardCharsets.UTF_8), body);
+        Item item = new Item("CBP release " + release, path, key, "text/csv", body);
         return send("CBP import", List.of(item));
     }
 
@@ -229,9 +229,13 @@ public final class SeedLoader {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String sha256(byte[] bytes) {
+    private static String sha256(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

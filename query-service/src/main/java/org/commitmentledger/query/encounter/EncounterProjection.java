@@ -3,14 +3,17 @@ package org.commitmentledger.query.encounter;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.commitmentledger.events.EncountersMeasured;
+import org.commitmentledger.query.rebuild.RebuildableProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Keeps {@code query.encounter_count}: every count ever recorded, each valid on the recorded axis until a later
@@ -18,7 +21,7 @@ import java.time.ZoneOffset;
  */
 @Component
 @ProcessingGroup(EncounterProjection.PROCESSOR)
-class EncounterProjection {
+class EncounterProjection implements RebuildableProjection {
 
     static final String PROCESSOR = "encounter-trends";
 
@@ -33,7 +36,24 @@ class EncounterProjection {
         apply(EncounterTables.LIVE, event, recordedAt, token.position().orElseThrow());
     }
 
-    void apply(EncounterTables tables, EncountersMeasured event, Instant recordedAt, long position) {
+    @Override
+    public String processorName() {
+        return PROCESSOR;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(EncounterTables.LIVE.counts());
+    }
+
+    @Override
+    public void applyToNext(TrackedEventMessage<?> event, long position) {
+        if (event.getPayload() instanceof EncountersMeasured measured) {
+            apply(EncounterTables.NEXT, measured, event.getTimestamp(), position);
+        }
+    }
+
+    private void apply(EncounterTables tables, EncountersMeasured event, Instant recordedAt, long position) {
         OffsetDateTime recorded = OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
         jdbc.sql("update " + tables.counts() + " set recorded_to = :recorded where series_key = :series"
                          + " and period = :period and recorded_to = 'infinity'")
