@@ -53,6 +53,8 @@ class AccessMatrixIT {
             new Endpoint(HttpMethod.POST, "/api/commitments/access-check/reaffirmations", "{}", MONITORS, false),
             new Endpoint(HttpMethod.POST, "/api/commitments/access-check/withdrawal", "{}", MONITORS, false),
             new Endpoint(HttpMethod.POST, "/api/encounters", "{}", MONITORS, false),
+            new Endpoint(HttpMethod.POST, "/api/encounters/imports?release=access-check", "{}", MONITORS, false),
+            new Endpoint(HttpMethod.POST, "/api/claims", "{}", MONITORS, false),
             new Endpoint(HttpMethod.GET, "/actuator/metrics", null, List.of(Caller.ADMIN), false),
             new Endpoint(HttpMethod.GET, "/actuator/health", null, List.of(), true),
             new Endpoint(HttpMethod.GET, "/actuator/info", null, List.of(), true),

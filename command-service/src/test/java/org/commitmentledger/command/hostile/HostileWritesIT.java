@@ -73,7 +73,14 @@ class HostileWritesIT {
             new Endpoint("/api/encounters", """
                     {"period": "2023-06", "count": 144556, "release": "fuzz", "source": {"document": "doc"}}""",
                     List.of("period", "count", "release", "source"), Map.of("release", 100, "citizenship", 100),
-                    List.of("period")));
+                    List.of("period")),
+            new Endpoint("/api/claims", """
+                    {"id": "fuzzed-claim", "claimant": "c", "party": "MX", "claimedOn": "2023-07-27",
+                     "statement": "s", "metric": "encounters", "baseline": {"from": "2023-05", "to": "2023-05"},
+                     "comparison": {"from": "2023-06", "to": "2023-06"}, "claimedChangePercent": -50,
+                     "source": {"document": "doc"}}""",
+                    List.of("id", "claimant", "claimedOn", "statement", "metric", "source"),
+                    Map.of("claimant", 300, "statement", 5_000), List.of("claimedOn")));
 
     private static final List<String> IMPOSSIBLE_DATES = List.of("2023-02-30", "2023-13-01", "0000-00-00",
             "yesterday", "2023-6-1", "99999-01-01", "1850-01-01", "2023-06", "");
@@ -171,11 +178,14 @@ class HostileWritesIT {
                                                       "application/x-www-form-urlencoded"), seed), breakage);
             }
             case NUMBER_OUT_OF_RANGE -> {
-                String field = body.has("count") ? "count" : body.has("quantity") ? "quantity" : null;
+                String field = body.has("count") ? "count" : body.has("quantity") ? "quantity"
+                        : body.has("claimedChangePercent") ? "claimedChangePercent" : null;
                 if (field == null) {
                     body.put("effectiveOn", -seed);
                 } else {
-                    String[] numbers = {"-1", "1e400", "12345678901234567890123", "-0.5", "1.00001e30"};
+                    String[] numbers = field.equals("claimedChangePercent")
+                            ? new String[] {"1e400", "12345678901234567890123", "-100001", "\"-50\"", "true"}
+                            : new String[] {"-1", "1e400", "12345678901234567890123", "-0.5", "1.00001e30"};
                     String text = JSON.writeValueAsString(body);
                     text = text.replaceFirst("\"" + field + "\":[^,}]+",
                                              "\"" + field + "\":" + numbers[seed % numbers.length]);

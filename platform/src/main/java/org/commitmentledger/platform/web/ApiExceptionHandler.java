@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -146,6 +147,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> bodyTooLarge(BodySizeLimitFilter.BodyTooLargeException ex) {
         return problem(Problems.PAYLOAD_TOO_LARGE, "The body is larger than " + ex.limit
                 + " bytes, the most accepted");
+    }
+
+    /** A failure nobody foresaw: a 500 problem that names the correlation id to look up in the logs. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
+        log.error("Unexpected failure (correlation id {})", correlationId, ex);
+        return problem(Problems.INTERNAL_ERROR, "The ledger could not answer this request; quote correlation id "
+                + correlationId + " when reporting it");
     }
 
     private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {

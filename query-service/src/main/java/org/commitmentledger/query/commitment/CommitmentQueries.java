@@ -120,9 +120,8 @@ class CommitmentQueries implements CommitmentCalendar {
 
     /** The highest event position the read model reflects at this recorded instant. */
     long position(TimePoint at) {
-        Long position = jdbc.sql("select max(position) from query.commitment_event where recorded_at <= :knownAt")
+        return jdbc.sql("select coalesce(max(position), 0) from query.commitment_event where recorded_at <= :knownAt")
                 .param("knownAt", Timestamp.from(at.knownAt())).query(Long.class).single();
-        return position == null ? 0 : position;
     }
 
     record TimelineEntry(String type, LocalDate effectiveOn, Instant recordedAt, long sequence, long position,
