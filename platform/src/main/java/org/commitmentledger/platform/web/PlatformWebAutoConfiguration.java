@@ -11,6 +11,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
@@ -39,7 +40,8 @@ public class PlatformWebAutoConfiguration {
     }
 
     /**
-     * Requests are read strictly: a number is not a string, a string is not a number, an unknown field is an error.
+     * Requests are read strictly: a number is neither a string nor an enum value, a string is not a number, an
+     * unknown field is an error.
      * A typo in a monitor's request must be refused, not silently turned into something else.
      */
     @Bean
@@ -50,6 +52,7 @@ public class PlatformWebAutoConfiguration {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
