@@ -18,6 +18,8 @@ final class SvgChart {
     static final int RIGHT = 30;
     static final int TOP = 40;
     static final int BOTTOM = 60;
+    /** A "yyyy-MM" label needs about 60 px; more labels than this overlap. */
+    private static final int MAX_AXIS_LABELS = 13;
 
     private SvgChart() {
     }
@@ -59,9 +61,11 @@ final class SvgChart {
                     .append("\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>")
                     .append("<title>").append(escape(made.madeOn() + ": " + made.title())).append("</title></g>\n");
         }
+        int labelEvery = Math.max(1, (span + MAX_AXIS_LABELS) / MAX_AXIS_LABELS);
         StringBuilder points = new StringBuilder();
         for (MonthlySeries.Month month : months) {
-            double x = x(monthsBetween(first, month.month()), span);
+            int index = monthsBetween(first, month.month());
+            double x = x(index, span);
             double y = y(month.count(), top);
             points.append(format(x)).append(',').append(format(y)).append(' ');
             svg.append("<circle cx=\"").append(format(x)).append("\" cy=\"").append(format(y))
@@ -69,7 +73,7 @@ final class SvgChart {
                     .append("\" data-count=\"").append(month.count()).append("\"><title>").append(month.month())
                     .append(": ").append(String.format(Locale.ROOT, "%,d", month.count()))
                     .append("</title></circle>\n");
-            if (months.size() <= 36 || month.month().getMonthValue() % 3 == 1) {
+            if (index % labelEvery == 0) {
                 svg.append("<text x=\"").append(format(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 16)
                         .append("\" text-anchor=\"middle\">").append(month.month()).append("</text>\n");
             }

@@ -11,7 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +44,29 @@ class SvgChartTests {
         assertThat(marker.getAttribute("data-commitment")).isEqualTo("calexico-east");
         Element markerLine = (Element) marker.getElementsByTagName("line").item(0);
         assertThat(Double.parseDouble(markerLine.getAttribute("x1"))).isEqualTo(points[1][0]);
+    }
+
+    @Test
+    void labelsTwoYearsOfMonthsWithoutOverlap() throws Exception {
+        Map<YearMonth, Long> counts = new HashMap<>();
+        for (YearMonth month = YearMonth.of(2021, 10); !month.isAfter(YearMonth.of(2023, 9)); month = month.plusMonths(1)) {
+            counts.put(month, 150_000L);
+        }
+        List<MonthlySeries.Month> months = new MonthlySeries(counts)
+                .between(YearMonth.of(2021, 10), YearMonth.of(2023, 9));
+
+        NodeList texts = parse(SvgChart.draw("Encounters", months, List.of())).getElementsByTagName("text");
+        List<Double> monthLabelPositions = new ArrayList<>();
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element text = (Element) texts.item(i);
+            if (text.getTextContent().matches("\\d{4}-\\d{2}")) {
+                monthLabelPositions.add(Double.parseDouble(text.getAttribute("x")));
+            }
+        }
+        assertThat(monthLabelPositions).hasSizeBetween(6, 13).first().isEqualTo(SvgChart.x(0, 23));
+        for (int i = 1; i < monthLabelPositions.size(); i++) {
+            assertThat(monthLabelPositions.get(i) - monthLabelPositions.get(i - 1)).isGreaterThanOrEqualTo(60);
+        }
     }
 
     private static Document parse(String svg) throws Exception {
