@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
@@ -65,6 +66,24 @@ public class EventStoreAutoConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .build();
+    }
+
+    @Bean
+    @DependsOn("eventStoreSchema")
+    EventLog eventLog(DataSource dataSource) {
+        return new EventLog(dataSource);
+    }
+
+    @Bean
+    EventLogVerifier eventLogVerifier(EventLog eventLog) {
+        return new EventLogVerifier(eventLog);
+    }
+
+    @Bean
+    @DependsOn("eventStoreSchema")
+    @ConditionalOnExpression("${ledger.event-store.checkpoint-every:0} > 0")
+    CheckpointWriter checkpointWriter(DataSource dataSource, EventStoreProperties properties) {
+        return new CheckpointWriter(dataSource, properties.checkpointEvery(), properties.checkpointInterval());
     }
 
     @Bean(name = "eventBus")

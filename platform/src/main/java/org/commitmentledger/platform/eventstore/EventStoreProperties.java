@@ -9,12 +9,17 @@ import java.time.Duration;
  * @param batchSize   events read per query, for aggregates and for streaming processors
  * @param fetchDelay  how long a caught-up processor waits before asking the store for new events again
  * @param tokenTable  the service's own token table, schema-qualified (each service tracks its own processors)
+ * @param checkpointEvery    write a checkpoint once this many events are final since the last one; 0: this service
+ *                           writes none
+ * @param checkpointInterval how often to look whether a checkpoint is due
  */
 @ConfigurationProperties("ledger.event-store")
 public record EventStoreProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("50ms") Duration fetchDelay,
-        String tokenTable) {
+        String tokenTable,
+        @DefaultValue("0") long checkpointEvery,
+        @DefaultValue("10s") Duration checkpointInterval) {
 
     public EventStoreProperties {
         if (tokenTable == null || tokenTable.isBlank()) {
