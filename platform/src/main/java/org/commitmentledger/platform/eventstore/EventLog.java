@@ -120,6 +120,15 @@ public final class EventLog {
         });
     }
 
+    /** Whether an event with this global position is in the log. */
+    public boolean contains(long position) {
+        try {
+            return inSnapshot(connection -> transactionOf(connection, position) >= 0);
+        } catch (UnknownPositionException e) {
+            return false;
+        }
+    }
+
     /** The global position of the last event a reader of the whole log would get now, if any. */
     public Optional<Long> lastPosition() {
         return inSnapshot(connection -> {
