@@ -75,7 +75,7 @@ class AuditController {
     }
 
     private void write(EventLog.Query query, OutputStream output) {
-        try (JsonGenerator generator = json.createGenerator(output)) {
+        try (JsonGenerator generator = json.writer().withRootValueSeparator((String) null).createGenerator(output)) {
             log.read(query, event -> {
                 writeLine(generator, event);
                 generator.writeRaw('\n');

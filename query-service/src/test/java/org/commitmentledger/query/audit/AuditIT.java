@@ -150,8 +150,13 @@ class AuditIT {
                 .expectStatus().isOk()
                 .expectHeader().contentType("application/x-ndjson")
                 .returnResult(String.class).getResponseBody();
-        return body == null ? List.of() : Arrays.stream(body.split("\n")).filter(line -> !line.isBlank())
-                .map(json::readTree).toList();
+        if (body == null || body.isEmpty()) {
+            return List.of();
+        }
+        assertThat(body).as("one JSON object per line, each ending the line").endsWith("}\n");
+        List<String> lines = Arrays.asList(body.split("\n"));
+        assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("{").endsWith("}"));
+        return lines.stream().map(json::readTree).toList();
     }
 
     private CommitmentReaffirmed reaffirmed(int n) {
