@@ -43,6 +43,11 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
+    /** A broker of its own, for a test that must stop and start it without disturbing the others. */
+    public static KafkaBroker startOnFreePorts(Path directory) {
+        return start(directory, Ports.free(), Ports.free());
+    }
+
     public String bootstrapServers() {
         return "localhost:" + port;
     }

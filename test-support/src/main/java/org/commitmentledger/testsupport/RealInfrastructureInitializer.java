@@ -2,9 +2,11 @@ package org.commitmentledger.testsupport;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -14,6 +16,9 @@ import java.util.function.Supplier;
  * started only when the context first asks for it, so a context that never talks to Kafka never starts a broker.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** What a test sets itself (@DynamicPropertySource, @SpringBootTest properties) wins over the defaults here. */
+    private static final Set<String> TEST_SOURCES = Set.of("Dynamic Test Properties", "Inlined Test Properties");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -25,7 +30,19 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
                         ? "" : infrastructure.postgresPassword(),
                 "ledger.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers,
                 "ledger.kafka.topic-prefix", () -> "test-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-        context.getEnvironment().getPropertySources().addFirst(new LazyPropertySource(properties));
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        LazyPropertySource infrastructureSource = new LazyPropertySource(properties);
+        String lastTestSource = null;
+        for (PropertySource<?> source : sources) {
+            if (TEST_SOURCES.contains(source.getName())) {
+                lastTestSource = source.getName();
+            }
+        }
+        if (lastTestSource == null) {
+            sources.addFirst(infrastructureSource);
+        } else {
+            sources.addAfter(lastTestSource, infrastructureSource);
+        }
     }
 
     private static final class LazyPropertySource extends PropertySource<Map<String, Supplier<Object>>> {

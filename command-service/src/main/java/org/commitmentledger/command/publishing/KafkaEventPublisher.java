@@ -9,10 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
 import org.commitmentledger.events.LedgerEvent;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -37,28 +34,44 @@ class KafkaEventPublisher {
 
     private final Producer<String, byte[]> producer;
     private final Topics topics;
-    private final Serializer serializer;
+    private final LedgerRecords records;
     private final KafkaPublishingProperties properties;
     private final PublishingLag lag;
 
-    KafkaEventPublisher(Producer<String, byte[]> producer, Topics topics,
-                        @Qualifier("eventSerializer") Serializer serializer,
+    KafkaEventPublisher(Producer<String, byte[]> producer, Topics topics, LedgerRecords records,
                         KafkaPublishingProperties properties, PublishingLag lag) {
         this.producer = producer;
         this.topics = topics;
-        this.serializer = serializer;
+        this.records = records;
         this.properties = properties;
         this.lag = lag;
     }
 
     @EventHandler
     void on(LedgerEvent event, EventMessage<?> message, TrackingToken token) {
-        topics.ensureExist();
-        SerializedObject<byte[]> value = message.serializePayload(serializer, byte[].class);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
-                topics.topicFor(event), null, event.streamId(), value.getData(),
-                CloudEventHeaders.of(message, value.getType(), token.position()));
-        pendingSends().add(new PendingSend(producer.send(record), message));
+        topics.ensureExist(topics.livePrefix());
+        ProducerRecord<String, byte[]> record = records.of(message, token.position(), topics.livePrefix());
+        pendingSends().add(new PendingSend(sendInOrder(producer, record), message));
+    }
+
+    /**
+     * Sends a record, failing at once if the producer refused it without queueing it (no metadata within
+     * {@code max.block.ms}, for one): sending the events after it would put them on the topic before it.
+     */
+    static Future<RecordMetadata> sendInOrder(Producer<String, byte[]> producer,
+                                              ProducerRecord<String, byte[]> record) {
+        Future<RecordMetadata> sent = producer.send(record);
+        if (sent.isDone()) {
+            try {
+                sent.get();
+            } catch (ExecutionException e) {
+                throw new PublishingFailedException("Kafka refused a record", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishingFailedException("interrupted while sending to Kafka", e);
+            }
+        }
+        return sent;
     }
 
     private List<PendingSend> pendingSends() {

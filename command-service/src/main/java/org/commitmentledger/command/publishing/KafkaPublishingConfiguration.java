@@ -13,7 +13,13 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class KafkaPublishingConfiguration {
 
-    /** Idempotent, fully acknowledged, ordered per partition even across retries. */
+    /**
+     * Idempotent, fully acknowledged, ordered per partition even across retries and outages. The producer never gives
+     * a record up ({@code delivery.timeout.ms} unbounded): a record that expired while a later one of the same
+     * partition got through would arrive after it when the batch is sent again, breaking per-stream order. A batch
+     * that is not acknowledged within the send timeout is sent again by the processor instead, which can only
+     * duplicate records, with the same {@code ce_id}.
+     */
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> ledgerEventProducer(KafkaPublishingProperties properties) {
         int timeout = (int) properties.sendTimeout().toMillis();
@@ -26,7 +32,7 @@ class KafkaPublishingConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 10_000),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 10_000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeout, 15_000)),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE),
                 new StringSerializer(), new ByteArraySerializer());
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * @param bootstrapServers the Kafka cluster
- * @param topicPrefix      prepended to every topic name (an environment, a test run)
+ * @param topicPrefix      prepended to every live topic's name (an environment, a test run)
  * @param partitions       partitions of each topic when this service creates it
  * @param replicationFactor replicas of each topic when this service creates it
  * @param retentionMs      topic retention; -1 keeps the whole history so a new subscriber can replay it
@@ -22,15 +22,4 @@ record KafkaPublishingProperties(
         @DefaultValue("-1") long retentionMs,
         @DefaultValue("30s") Duration sendTimeout) {
 
-    String commitmentsTopic() {
-        return topicPrefix + "commitment-ledger.commitments.v1";
-    }
-
-    String encountersTopic() {
-        return topicPrefix + "commitment-ledger.encounters.v1";
-    }
-
-    String claimsTopic() {
-        return topicPrefix + "commitment-ledger.claims.v1";
-    }
 }

@@ -39,29 +39,34 @@ public final class EventLog {
      *
      * @param streamId      only this stream
      * @param streamType    only streams of this type (the aggregate's name, e.g. {@code Commitment})
+     * @param recordedFrom  only events recorded at or after this instant
      * @param recordedUntil only events recorded at or before this instant
      * @param after         only events delivered after the event at this global position
      */
-    public record Query(String streamId, String streamType, Instant recordedUntil, Long after) {
+    public record Query(String streamId, String streamType, Instant recordedFrom, Instant recordedUntil, Long after) {
 
         public static Query all() {
-            return new Query(null, null, null, null);
+            return new Query(null, null, null, null, null);
         }
 
         public Query stream(String id) {
-            return new Query(id, streamType, recordedUntil, after);
+            return new Query(id, streamType, recordedFrom, recordedUntil, after);
         }
 
         public Query streamType(String type) {
-            return new Query(streamId, type, recordedUntil, after);
+            return new Query(streamId, type, recordedFrom, recordedUntil, after);
+        }
+
+        public Query recordedFrom(Instant instant) {
+            return new Query(streamId, streamType, instant, recordedUntil, after);
         }
 
         public Query recordedUntil(Instant instant) {
-            return new Query(streamId, streamType, instant, after);
+            return new Query(streamId, streamType, recordedFrom, instant, after);
         }
 
         public Query after(Long position) {
-            return new Query(streamId, streamType, recordedUntil, position);
+            return new Query(streamId, streamType, recordedFrom, recordedUntil, position);
         }
     }
 
@@ -80,35 +85,9 @@ public final class EventLog {
     /** Hands every matching event to {@code reader}, in commit order, and returns how many it handed over. */
     public long read(Query query, Reader reader) {
         return inSnapshot(connection -> {
-            long horizon = horizon(connection);
-            StringBuilder sql = new StringBuilder("select " + COLUMNS + " from " + PostgresEventStorageEngine.TABLE
-                                                          + " where tx_id < ?");
-            List<Object> params = new ArrayList<>(List.of(horizon));
-            if (query.streamId() != null) {
-                sql.append(" and stream_id = ?");
-                params.add(query.streamId());
-            }
-            if (query.streamType() != null) {
-                sql.append(" and stream_type = ?");
-                params.add(query.streamType());
-            }
-            if (query.recordedUntil() != null) {
-                sql.append(" and recorded_at <= ?");
-                params.add(Timestamp.from(query.recordedUntil()));
-            }
-            if (query.after() != null) {
-                long tx = transactionOf(connection, query.after());
-                sql.append(" and (tx_id, global_index) > (?, ?)");
-                params.add(tx);
-                params.add(query.after());
-            }
-            sql.append(" order by tx_id, global_index");
             long count = 0;
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            try (PreparedStatement statement = select(connection, COLUMNS, query, " order by tx_id, global_index")) {
                 statement.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < params.size(); i++) {
-                    statement.setObject(i + 1, params.get(i));
-                }
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         reader.accept(loggedEvent(rows));
@@ -118,6 +97,50 @@ public final class EventLog {
             }
             return count;
         });
+    }
+
+    /** How many events {@link #read} would hand over now. */
+    public long count(Query query) {
+        return inSnapshot(connection -> {
+            try (PreparedStatement statement = select(connection, "count(*)", query, "");
+                 ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static PreparedStatement select(Connection connection, String columns, Query query, String order)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("select " + columns + " from " + PostgresEventStorageEngine.TABLE
+                                                      + " where tx_id < ?");
+        List<Object> params = new ArrayList<>(List.of(horizon(connection)));
+        if (query.streamId() != null) {
+            sql.append(" and stream_id = ?");
+            params.add(query.streamId());
+        }
+        if (query.streamType() != null) {
+            sql.append(" and stream_type = ?");
+            params.add(query.streamType());
+        }
+        if (query.recordedFrom() != null) {
+            sql.append(" and recorded_at >= ?");
+            params.add(Timestamp.from(query.recordedFrom()));
+        }
+        if (query.recordedUntil() != null) {
+            sql.append(" and recorded_at <= ?");
+            params.add(Timestamp.from(query.recordedUntil()));
+        }
+        if (query.after() != null) {
+            sql.append(" and (tx_id, global_index) > (?, ?)");
+            params.add(transactionOf(connection, query.after()));
+            params.add(query.after());
+        }
+        PreparedStatement statement = connection.prepareStatement(sql.append(order).toString());
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+        return statement;
     }
 
     /** Whether an event with this global position is in the log. */
