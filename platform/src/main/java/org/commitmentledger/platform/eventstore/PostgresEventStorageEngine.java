@@ -193,7 +193,9 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
                 eventId.equals(streamId) ? null : streamId,
                 row.getLong("sequence_number"),
                 eventId,
-                row.getTimestamp("recorded_at").toInstant(),
+                // As text: given an Instant, Axon's entry would keep milliseconds only, and readers on both time
+                // axes must see the recorded instant the log holds, to the microsecond.
+                row.getTimestamp("recorded_at").toInstant().toString(),
                 row.getString("payload_type"),
                 row.getString("payload_revision"),
                 row.getString("payload"),

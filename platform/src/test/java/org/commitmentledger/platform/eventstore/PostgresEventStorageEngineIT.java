@@ -19,9 +19,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -60,6 +62,17 @@ class PostgresEventStorageEngineIT {
                 .map(event -> event.getSequenceNumber()).toList();
 
         assertThat(sequence).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void keepsTheRecordedInstantToTheMicrosecondForEveryReader() {
+        Instant recorded = Instant.parse("2026-11-28T14:17:55.351353Z");
+        engine.appendEvents(new GenericDomainEventMessage<>("Commitment", "calexico-east", 0,
+                reaffirmed("calexico-east", 0).getPayload(), Map.of(), UUID.randomUUID().toString(),
+                recorded.plusNanos(789)));
+
+        assertThat(engine.readEvents("calexico-east").next().getTimestamp()).isEqualTo(recorded);
+        assertThat(engine.readEvents(null, false).findFirst().orElseThrow().getTimestamp()).isEqualTo(recorded);
     }
 
     @Test
