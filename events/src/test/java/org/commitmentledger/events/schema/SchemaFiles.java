@@ -24,7 +24,7 @@ final class SchemaFiles {
     static final String REGENERATE_COMMAND =
             "mvn -pl events test -Dtest=EventSchemasTests -D" + REGENERATE_PROPERTY + "=true";
 
-    private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
+    static final Path MODULE = Path.of(System.getProperty("basedir", "."));
     static final Path PUBLISHED = MODULE.resolve("src/main/resources/schemas");
     static final Path GOLDEN = MODULE.resolve("src/test/resources/golden-schemas");
 
