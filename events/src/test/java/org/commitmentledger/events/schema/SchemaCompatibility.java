@@ -34,7 +34,7 @@ final class SchemaCompatibility {
         this.laterRoot = laterRoot;
     }
 
-    /** What the later schema no longer accepts, one line each; empty when it is backward compatible. */
+    /** What breaks backward compatibility, one line each; empty when nothing does. */
     static List<String> breakingChanges(JsonNode earlier, JsonNode later) {
         SchemaCompatibility check = new SchemaCompatibility(earlier, later);
         check.compare("$", earlier, later);
