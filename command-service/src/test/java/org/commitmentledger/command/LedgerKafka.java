@@ -5,6 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.commitmentledger.testsupport.KafkaContract;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,9 +29,12 @@ public final class LedgerKafka implements AutoCloseable {
         consumer.subscribe(List.of(topic));
     }
 
-    /** Everything received so far, after one more poll. */
+    /** Everything received so far, after one more poll; fails on a record that breaks the published contract. */
     public List<ConsumerRecord<String, byte[]>> poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            KafkaContract.assertConforms(record);
+            received.add(record);
+        }
         return List.copyOf(received);
     }
 

@@ -1,5 +1,6 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
@@ -14,20 +15,20 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record ClaimRecorded(
-        ClaimId claimId,
-        String claimant,
+        @JsonProperty(required = true) ClaimId claimId,
+        @JsonProperty(required = true) String claimant,
         Party party,
-        LocalDate claimedOn,
-        String statement,
-        String metric,
-        ClaimScope scope,
+        @JsonProperty(required = true) LocalDate claimedOn,
+        @JsonProperty(required = true) String statement,
+        @JsonProperty(required = true) String metric,
+        @JsonProperty(required = true) ClaimScope scope,
         MonthRange baseline,
         MonthRange comparison,
         BigDecimal claimedChangePercent,
         ExtremeClaim claimedExtreme,
         Figure figure,
         BigDecimal tolerancePercentagePoints,
-        Source source) implements LedgerEvent {
+        @JsonProperty(required = true) Source source) implements LedgerEvent {
 
     public static final String ENCOUNTERS = "encounters";
 

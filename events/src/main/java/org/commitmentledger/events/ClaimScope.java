@@ -1,5 +1,7 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -7,11 +9,11 @@ import java.util.List;
  * dimension. A claim about Cuban, Haitian, Nicaraguan and Venezuelan nationals lists those four citizenships.
  */
 public record ClaimScope(
-        List<String> component,
-        List<String> demographic,
-        List<String> citizenship,
-        List<String> titleOfAuthority,
-        List<String> encounterType) {
+        @JsonProperty(required = true) List<String> component,
+        @JsonProperty(required = true) List<String> demographic,
+        @JsonProperty(required = true) List<String> citizenship,
+        @JsonProperty(required = true) List<String> titleOfAuthority,
+        @JsonProperty(required = true) List<String> encounterType) {
 
     public static final ClaimScope ALL = new ClaimScope(List.of(), List.of(), List.of(), List.of(), List.of());
 

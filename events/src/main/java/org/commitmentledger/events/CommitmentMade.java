@@ -1,5 +1,6 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -8,15 +9,15 @@ import java.util.List;
 /** A party or parties committed to something; the commitment takes effect on {@code madeOn}. */
 @Revision("1")
 public record CommitmentMade(
-        CommitmentId commitmentId,
-        String title,
+        @JsonProperty(required = true) CommitmentId commitmentId,
+        @JsonProperty(required = true) String title,
         String description,
-        List<Party> parties,
-        Category category,
-        LocalDate madeOn,
+        @JsonProperty(required = true) List<Party> parties,
+        @JsonProperty(required = true) Category category,
+        @JsonProperty(required = true) LocalDate madeOn,
         Target target,
         LocalDate dueBy,
-        Source source) implements CommitmentEvent {
+        @JsonProperty(required = true) Source source) implements CommitmentEvent {
 
     public CommitmentMade {
         parties = List.copyOf(parties);

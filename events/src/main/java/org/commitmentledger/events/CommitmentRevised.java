@@ -1,5 +1,6 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -10,12 +11,12 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record CommitmentRevised(
-        CommitmentId commitmentId,
-        LocalDate effectiveOn,
+        @JsonProperty(required = true) CommitmentId commitmentId,
+        @JsonProperty(required = true) LocalDate effectiveOn,
         String title,
         String description,
         Target target,
         LocalDate dueBy,
-        Source source,
-        String reason) implements CommitmentEvent {
+        @JsonProperty(required = true) Source source,
+        @JsonProperty(required = true) String reason) implements CommitmentEvent {
 }

@@ -1,5 +1,6 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -7,8 +8,8 @@ import java.time.LocalDate;
 /** The commitment no longer holds: abandoned, superseded or formally ended. */
 @Revision("1")
 public record CommitmentWithdrawn(
-        CommitmentId commitmentId,
-        LocalDate effectiveOn,
-        Source source,
-        String reason) implements CommitmentEvent {
+        @JsonProperty(required = true) CommitmentId commitmentId,
+        @JsonProperty(required = true) LocalDate effectiveOn,
+        @JsonProperty(required = true) Source source,
+        @JsonProperty(required = true) String reason) implements CommitmentEvent {
 }

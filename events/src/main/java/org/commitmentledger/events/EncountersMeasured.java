@@ -1,5 +1,6 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -12,12 +13,12 @@ import java.time.YearMonth;
  */
 @Revision("1")
 public record EncountersMeasured(
-        EncounterDimensions dimensions,
-        YearMonth period,
+        @JsonProperty(required = true) EncounterDimensions dimensions,
+        @JsonProperty(required = true) YearMonth period,
         long count,
-        String release,
+        @JsonProperty(required = true) String release,
         String supersedesRelease,
-        Source source) implements LedgerEvent {
+        @JsonProperty(required = true) Source source) implements LedgerEvent {
 
     @Override
     public String streamId() {

@@ -1,5 +1,6 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.time.LocalDate;
@@ -7,9 +8,9 @@ import java.time.LocalDate;
 /** An earlier report (and any correction of it) no longer counts. */
 @Revision("1")
 public record ProgressReportRetracted(
-        CommitmentId commitmentId,
-        ReportId reportId,
-        LocalDate effectiveOn,
+        @JsonProperty(required = true) CommitmentId commitmentId,
+        @JsonProperty(required = true) ReportId reportId,
+        @JsonProperty(required = true) LocalDate effectiveOn,
         Source source,
-        String reason) implements CommitmentEvent {
+        @JsonProperty(required = true) String reason) implements CommitmentEvent {
 }

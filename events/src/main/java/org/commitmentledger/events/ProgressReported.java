@@ -1,5 +1,6 @@
 package org.commitmentledger.events;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
@@ -12,14 +13,14 @@ import java.time.LocalDate;
  */
 @Revision("1")
 public record ProgressReported(
-        CommitmentId commitmentId,
-        ReportId reportId,
-        LocalDate effectiveOn,
-        ProgressStatus status,
+        @JsonProperty(required = true) CommitmentId commitmentId,
+        @JsonProperty(required = true) ReportId reportId,
+        @JsonProperty(required = true) LocalDate effectiveOn,
+        @JsonProperty(required = true) ProgressStatus status,
         BigDecimal quantity,
         String quantityAsWritten,
         boolean quantityUncertain,
-        String summary,
-        Source source,
+        @JsonProperty(required = true) String summary,
+        @JsonProperty(required = true) Source source,
         String assessor) implements CommitmentEvent {
 }

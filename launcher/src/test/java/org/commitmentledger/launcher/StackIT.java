@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.commitmentledger.seeds.SeedDataset;
 import org.commitmentledger.seeds.SeedDocument;
 import org.commitmentledger.seeds.SeedLoader;
+import org.commitmentledger.testsupport.KafkaContract;
 import org.commitmentledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +34,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -202,6 +204,7 @@ class StackIT {
             Set<String> made = new java.util.HashSet<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    KafkaContract.assertConforms(record);
                     String type = new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
                     if (type.equals("org.commitmentledger.CommitmentMade.v1")) {
                         assertThat(JsonPath.parse(record.value()).read("$.commitmentId", String.class))
@@ -212,6 +215,30 @@ class StackIT {
                 return made.containsAll(ids);
             });
         }
+    }
+
+    @Test
+    @Order(7)
+    void everyRecordedEventIsOnKafkaFollowingTheContract() throws SQLException {
+        long events = eventCount();
+        Set<String> published = new HashSet<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "stack-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topicPrefix + "commitment-ledger.commitments.v1",
+                                       topicPrefix + "commitment-ledger.encounters.v1",
+                                       topicPrefix + "commitment-ledger.claims.v1"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    KafkaContract.assertConforms(record);
+                    published.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+                }
+                return published.size() >= events;
+            });
+        }
+        assertThat(published).hasSize((int) events);
     }
 
     private static boolean caughtUp() {
