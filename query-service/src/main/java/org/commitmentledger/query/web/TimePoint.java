@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,14 @@ import java.util.List;
  * {@code knownAt}, the instant in the ledger (which facts had been recorded). Both default to now.
  */
 public record TimePoint(LocalDate asOf, Instant knownAt) {
+
+    /**
+     * The ledger records instants to the microsecond (PostgreSQL's precision), so cutting knownAt to the microsecond
+     * changes no answer; the JDBC driver would instead round it half up, and count an event recorded after knownAt.
+     */
+    public TimePoint {
+        knownAt = knownAt.truncatedTo(ChronoUnit.MICROS);
+    }
 
     public static TimePoint parse(String asOf, String knownAt, Clock clock) {
         List<FieldProblem> problems = new ArrayList<>();
