@@ -29,7 +29,8 @@ class CommitmentReplay {
 
     static final String STREAM_TYPE = "Commitment";
 
-    private static final Map<String, Class<?>> EVENT_TYPES = Arrays.stream(CommitmentEvent.class.getPermittedSubclasses())
+    private static final Map<String, Class<?>> EVENT_TYPES = Arrays
+            .stream(CommitmentEvent.class.getPermittedSubclasses())
             .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 
     private final EventLog log;
@@ -94,7 +95,8 @@ class CommitmentReplay {
 
     private Step step(CommitmentState before, LoggedEvent logged, TimePoint at) {
         CommitmentEvent event = event(logged);
-        boolean counts = !logged.effectiveOn().isAfter(at.asOf()) && (before != null || event instanceof CommitmentMade);
+        boolean counts = !logged.effectiveOn().isAfter(at.asOf())
+                && (before != null || event instanceof CommitmentMade);
         CommitmentState after = counts ? CommitmentState.apply(before, event, logged.sequence(), logged.position())
                 : before;
         return new Step(logged, event, counts, after);

@@ -160,7 +160,8 @@ class ReadModelMatchesReplayIT {
     private static List<LocalDate> asOfsAround(List<LoggedEvent> logged) {
         Set<LocalDate> days = new LinkedHashSet<>();
         for (LoggedEvent event : logged) {
-            days.addAll(List.of(event.effectiveOn().minusDays(1), event.effectiveOn(), event.effectiveOn().plusDays(1)));
+            LocalDate effectiveOn = event.effectiveOn();
+            days.addAll(List.of(effectiveOn.minusDays(1), effectiveOn, effectiveOn.plusDays(1)));
         }
         days.addAll(List.of(LocalDate.of(1, 1, 1), LocalDate.of(9999, 12, 31)));
         return List.copyOf(days);
