@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 @QueryServiceIT
 class CommitmentHistoryIT {
 
-    private static final Source STATEMENT = new Source("000_b1c210631cfbef75.txt", "Joint statement",
+    // A document of its own: other tests filter the shared read model by document.
+    private static final Source STATEMENT = new Source("history-test.txt", "Joint statement",
             LocalDate.of(2023, 5, 2), null, "Fifth");
     private static final Source NOTE = new Source("monitor-note", null, null, null, null);
     private static final ReportId PERMIT = new ReportId("permit");
