@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 @Component
 class CommitmentReplay {
 
-    static final String STREAM_TYPE = "Commitment";
+    private static final String STREAM_TYPE = "Commitment";
 
     private static final Map<String, Class<?>> EVENT_TYPES = Arrays
             .stream(CommitmentEvent.class.getPermittedSubclasses())
