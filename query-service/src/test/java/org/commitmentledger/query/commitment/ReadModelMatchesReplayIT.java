@@ -6,6 +6,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.spring.JqwikSpringSupport;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -121,14 +122,15 @@ class ReadModelMatchesReplayIT {
                 Tuple.of(3, Arbitraries.of(0, 1, 30, 31, 365)),
                 Tuple.of(2, Arbitraries.integers().between(0, 730)));
         Arbitrary<Action> actions = Combinators.combine(
-                Arbitraries.frequency(Tuple.of(4, Kind.REPORT), Tuple.of(3, Kind.CORRECT), Tuple.of(2, Kind.RETRACT),
-                                      Tuple.of(2, Kind.REVISE), Tuple.of(2, Kind.REAFFIRM),
+                Arbitraries.frequency(Tuple.of(6, Kind.REPORT), Tuple.of(4, Kind.CORRECT), Tuple.of(2, Kind.RETRACT),
+                                      Tuple.of(3, Kind.REVISE), Tuple.of(2, Kind.REAFFIRM),
                                       Tuple.of(1, Kind.WITHDRAW)),
                 days, Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 999))
                 .as(Action::new);
         return Combinators.combine(
                 Arbitraries.integers().between(0, 2000), Arbitraries.integers().between(-1, TARGETS.size() - 1),
-                Arbitraries.integers().between(-1, DUE_DAYS.size() - 1), actions.list().ofMaxSize(14))
+                Arbitraries.integers().between(-1, DUE_DAYS.size() - 1),
+                actions.list().ofMinSize(1).ofMaxSize(16).withSizeDistribution(RandomDistribution.uniform()))
                 .as((madeOn, target, due, list) -> new History(
                         FIRST_MADE_ON.plusDays(madeOn), target < 0 ? null : TARGETS.get(target),
                         due < 0 ? null : FIRST_MADE_ON.plusDays(madeOn + DUE_DAYS.get(due)), list));
@@ -185,7 +187,10 @@ class ReadModelMatchesReplayIT {
 
     /**
      * A commitment and what monitors try to record about it, turned into the events the aggregate would accept: the
-     * same rules, checked against the same state (applied in recorded order). Actions it would refuse are dropped.
+     * same rules, checked against the same state (applied in recorded order). An action it would refuse becomes the
+     * nearest one it accepts: after a withdrawal, a correction of a live report or else a reaffirmation; a correction
+     * or retraction with no live report to name, a new report (a reaffirmation once withdrawn); a revision that
+     * changes nothing, a reaffirmation.
      */
     record History(LocalDate madeOn, Target target, LocalDate dueBy, List<Action> actions) {
 
@@ -205,54 +210,50 @@ class ReadModelMatchesReplayIT {
                 List<ReportId> live = retracted.entrySet().stream().filter(entry -> !entry.getValue())
                         .map(Map.Entry::getKey).toList();
                 ReportId named = live.isEmpty() ? null : live.get(action.report() % live.size());
-                switch (action.kind()) {
+                String newTitle = (v & 1) == 0 ? null : TITLES.get((v >> 4) % TITLES.size());
+                String newDescription = (v & 2) == 0 ? null : DESCRIPTIONS.get((v >> 4) % DESCRIPTIONS.size());
+                Target newTarget = (v & 4) == 0 ? null : TARGETS.get((v >> 4) % TARGETS.size());
+                LocalDate newDueBy = (v & 8) == 0 ? null : madeOn.plusDays(DUE_DAYS.get((v >> 4) % DUE_DAYS.size()));
+                Kind kind = action.kind();
+                if (withdrawn && (kind == Kind.REPORT || kind == Kind.REVISE || kind == Kind.WITHDRAW)) {
+                    kind = named == null ? Kind.REAFFIRM : Kind.CORRECT;
+                }
+                if ((kind == Kind.CORRECT || kind == Kind.RETRACT) && named == null) {
+                    kind = withdrawn ? Kind.REAFFIRM : Kind.REPORT;
+                }
+                if (kind == Kind.REVISE && !(changes(newTitle, title) || changes(newDescription, description)
+                        || changes(newTarget, currentTarget) || changes(newDueBy, currentDueBy))) {
+                    kind = Kind.REAFFIRM;
+                }
+                switch (kind) {
                     case REPORT -> {
-                        if (!withdrawn) {
-                            ReportId report = new ReportId("report-" + retracted.size());
-                            retracted.put(report, false);
-                            events.add(new ProgressReported(id, report, on, status(v), quantity(v),
-                                                            v % 3 == 0 ? "as printed " + v : null, v % 5 == 0,
-                                                            summary(v), v % 2 == 0 ? SOURCE : NOTE,
-                                                            v % 4 == 0 ? null : "monitor"));
-                        }
+                        ReportId report = new ReportId("report-" + retracted.size());
+                        retracted.put(report, false);
+                        events.add(new ProgressReported(id, report, on, status(v), quantity(v),
+                                                        v % 3 == 0 ? "as printed " + v : null, v % 5 == 0,
+                                                        summary(v), v % 2 == 0 ? SOURCE : NOTE,
+                                                        v % 4 == 0 ? null : "monitor"));
                     }
-                    case CORRECT -> {
-                        if (named != null) {
-                            events.add(new ProgressReportCorrected(id, named, on, status(v / 7), quantity(v / 7),
-                                                                   null, v % 2 == 0, summary(v / 7), NOTE, "auditor",
-                                                                   "misread"));
-                        }
-                    }
+                    case CORRECT -> events.add(new ProgressReportCorrected(id, named, on, status(v / 7),
+                                                                           quantity(v / 7), null, v % 2 == 0,
+                                                                           summary(v / 7), NOTE, "auditor",
+                                                                           "misread"));
                     case RETRACT -> {
-                        if (named != null) {
-                            retracted.put(named, true);
-                            events.add(new ProgressReportRetracted(id, named, on, NOTE, "wrong commitment"));
-                        }
+                        retracted.put(named, true);
+                        events.add(new ProgressReportRetracted(id, named, on, NOTE, "wrong commitment"));
                     }
                     case REVISE -> {
-                        String newTitle = (v & 1) == 0 ? null : TITLES.get((v >> 4) % TITLES.size());
-                        String newDescription = (v & 2) == 0 ? null
-                                : DESCRIPTIONS.get((v >> 4) % DESCRIPTIONS.size());
-                        Target newTarget = (v & 4) == 0 ? null : TARGETS.get((v >> 4) % TARGETS.size());
-                        LocalDate newDueBy = (v & 8) == 0 ? null
-                                : madeOn.plusDays(DUE_DAYS.get((v >> 4) % DUE_DAYS.size()));
-                        boolean changes = changes(newTitle, title) || changes(newDescription, description)
-                                || changes(newTarget, currentTarget) || changes(newDueBy, currentDueBy);
-                        if (!withdrawn && changes) {
-                            events.add(new CommitmentRevised(id, on, newTitle, newDescription, newTarget, newDueBy,
-                                                             SOURCE, "revised"));
-                            title = newTitle == null ? title : newTitle;
-                            description = newDescription == null ? description : newDescription;
-                            currentTarget = newTarget == null ? currentTarget : newTarget;
-                            currentDueBy = newDueBy == null ? currentDueBy : newDueBy;
-                        }
+                        events.add(new CommitmentRevised(id, on, newTitle, newDescription, newTarget, newDueBy,
+                                                         SOURCE, "revised"));
+                        title = newTitle == null ? title : newTitle;
+                        description = newDescription == null ? description : newDescription;
+                        currentTarget = newTarget == null ? currentTarget : newTarget;
+                        currentDueBy = newDueBy == null ? currentDueBy : newDueBy;
                     }
                     case REAFFIRM -> events.add(new CommitmentReaffirmed(id, on, SOURCE, "communique"));
                     case WITHDRAW -> {
-                        if (!withdrawn) {
-                            withdrawn = true;
-                            events.add(new CommitmentWithdrawn(id, on, SOURCE, "superseded"));
-                        }
+                        withdrawn = true;
+                        events.add(new CommitmentWithdrawn(id, on, SOURCE, "superseded"));
                     }
                 }
             }
