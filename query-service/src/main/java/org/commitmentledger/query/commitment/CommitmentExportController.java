@@ -84,7 +84,10 @@ class CommitmentExportController {
                 .body(csv.toString());
     }
 
-    private StatusExport export(TimePoint at) {
+    /** A knownAt still to come is cut to now: the export states what the log held, and the future may add to it. */
+    private StatusExport export(TimePoint asked) {
+        Instant now = clock.instant();
+        TimePoint at = asked.knownAt().isAfter(now) ? new TimePoint(asked.asOf(), now) : asked;
         CommitmentReplay.Snapshot snapshot = replay.all(at);
         return new StatusExport(at.asOf(), at.knownAt(), snapshot.position(),
                                 snapshot.states().stream().map(state -> CommitmentView.of(state, at.asOf())).toList());

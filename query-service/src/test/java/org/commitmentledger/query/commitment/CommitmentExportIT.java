@@ -26,6 +26,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -99,6 +100,15 @@ class CommitmentExportIT {
         assertThat(auditorGets(CSV_EXPORT + "?asOf=2023-12-31&knownAt=" + knownAt)).isEqualTo(csv);
         assertThat(item(json.readTree(auditorGets(JSON_EXPORT + "?asOf=2023-12-31")), id.value())
                            .get("status").asString()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void statesNowRatherThanAKnownAtStillToCome() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        JsonNode export = json.readTree(auditorGets(JSON_EXPORT + "?knownAt=2999-01-01T00:00:00Z"));
+
+        assertThat(Instant.parse(export.get("knownAt").asString())).isBetween(before, Instant.now());
     }
 
     @Test
