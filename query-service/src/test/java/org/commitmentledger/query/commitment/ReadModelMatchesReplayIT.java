@@ -56,6 +56,9 @@ import static org.awaitility.Awaitility.await;
  * The read model's index lookups answer exactly what a replay of the raw log answers, for random valid histories
  * (backdated facts, corrections, retractions, revisions, withdrawals, reaffirmations) read at random points of both
  * time axes: at, between and just around the instants the events were recorded, and around their effective dates.
+ * <p>
+ * Each try waits for the pooled processor, which looks for new events every 500 ms when idle: 200 tries take about
+ * 100 s, whatever the reads of a try cost.
  */
 @JqwikSpringSupport
 @QueryServiceIT
@@ -139,7 +142,7 @@ class ReadModelMatchesReplayIT {
     @Provide
     Arbitrary<List<ReadPoint>> readPoints() {
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 9999);
-        return Combinators.combine(pick, pick).as(ReadPoint::new).list().ofSize(16);
+        return Combinators.combine(pick, pick).as(ReadPoint::new).list().ofSize(32);
     }
 
     /** Before the first recording, at each, a nanosecond and a microsecond either side, between two, long after. */
