@@ -22,10 +22,15 @@ public final class LedgerEvents {
     }
 
     public void record(LedgerEvent... events) {
+        recordWith(Map.of(), events);
+    }
+
+    /** Records the events with metadata, such as the principal and correlation id the command service adds. */
+    public void recordWith(Map<String, ?> metaData, LedgerEvent... events) {
         for (LedgerEvent event : events) {
             long sequence = sequences.merge(event.streamId(), 1L, Long::sum) - 1;
             String type = event instanceof CommitmentEvent ? "Commitment" : event.getClass().getSimpleName();
-            eventStore.publish(new GenericDomainEventMessage<>(type, event.streamId(), sequence, event));
+            eventStore.publish(new GenericDomainEventMessage<>(type, event.streamId(), sequence, event, metaData));
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.List;
 @Component
 class CommitmentVersions {
 
-    private static final LocalDate FOREVER = LocalDate.of(9999, 12, 31);
+    /** Stored as the date 'infinity', so that even the last day a reader can name lies before it. */
+    private static final LocalDate FOREVER = LocalDate.MAX;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -33,9 +34,9 @@ class CommitmentVersions {
 
     void apply(CommitmentTables tables, CommitmentEvent event, DomainEventMessage<?> message, long position) {
         String id = event.commitmentId().value();
-        Instant recordedAt = message.getTimestamp();
+        Instant recordedAt = recordedAt(position);
         LocalDate effectiveOn = event.effectiveOn();
-        recordEvent(tables, event, message, position);
+        recordEvent(tables, event, message, recordedAt, position);
         if (event instanceof CommitmentMade) {
             insert(tables, id, effectiveOn, FOREVER, recordedAt, position,
                    CommitmentState.apply(null, event, message.getSequenceNumber(), position));
@@ -66,8 +67,19 @@ class CommitmentVersions {
         }
     }
 
+    /**
+     * Axon hands events over with their timestamp cut to the millisecond; the log keeps the microsecond. The recorded
+     * axis must be the log's, or an event would count up to a millisecond before it was recorded.
+     */
+    private Instant recordedAt(long position) {
+        return jdbc.sql("select recorded_at from event_store.event_entry where global_index = :position")
+                .param("position", position)
+                .query((row, n) -> row.getTimestamp(1).toInstant())
+                .single();
+    }
+
     private void recordEvent(CommitmentTables tables, CommitmentEvent event, DomainEventMessage<?> message,
-                             long position) {
+                             Instant recordedAt, long position) {
         Object principal = message.getMetaData().get("principal");
         jdbc.sql("insert into " + tables.events() + " (commitment_id, sequence, position, event_id, event_type,"
                          + " effective_on, recorded_at, principal, payload) values (:id, :sequence, :position,"
@@ -78,7 +90,7 @@ class CommitmentVersions {
                 .param("eventId", message.getIdentifier())
                 .param("type", event.getClass().getSimpleName())
                 .param("effectiveOn", event.effectiveOn())
-                .param("recordedAt", timestamp(message.getTimestamp()))
+                .param("recordedAt", timestamp(recordedAt))
                 .param("principal", principal == null ? null : principal.toString())
                 .param("payload", json.writeValueAsString(event))
                 .update();
