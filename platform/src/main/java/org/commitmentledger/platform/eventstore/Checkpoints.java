@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,7 +32,7 @@ final class Checkpoints {
 
     static List<Checkpoint> recordedUntil(Connection connection, Instant until) throws SQLException {
         return list(connection, "select " + COLUMNS + " from " + TABLE + " where recorded_at <= ? order by number",
-                    Timestamp.from(until));
+                    Timestamp.from(until.truncatedTo(ChronoUnit.MICROS)));
     }
 
     static List<Checkpoint> upTo(Connection connection, long number) throws SQLException {

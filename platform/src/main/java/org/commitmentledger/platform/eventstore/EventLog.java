@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,11 +126,11 @@ public final class EventLog {
         }
         if (query.recordedFrom() != null) {
             sql.append(" and recorded_at >= ?");
-            params.add(Timestamp.from(query.recordedFrom()));
+            params.add(Timestamp.from(ceilingMicros(query.recordedFrom())));
         }
         if (query.recordedUntil() != null) {
             sql.append(" and recorded_at <= ?");
-            params.add(Timestamp.from(query.recordedUntil()));
+            params.add(Timestamp.from(query.recordedUntil().truncatedTo(ChronoUnit.MICROS)));
         }
         if (query.after() != null) {
             sql.append(" and (tx_id, global_index) > (?, ?)");
@@ -150,6 +151,15 @@ public final class EventLog {
         } catch (UnknownPositionException e) {
             return false;
         }
+    }
+
+    /**
+     * Recorded instants are kept to the microsecond, and the driver would round a finer bound half up: bounds are
+     * moved to the microsecond that keeps the comparison exact.
+     */
+    private static Instant ceilingMicros(Instant instant) {
+        Instant floor = instant.truncatedTo(ChronoUnit.MICROS);
+        return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.MICROS);
     }
 
     /** The global position of the last event a reader of the whole log would get now, if any. */

@@ -34,7 +34,7 @@ class CommitmentVersions {
 
     void apply(CommitmentTables tables, CommitmentEvent event, DomainEventMessage<?> message, long position) {
         String id = event.commitmentId().value();
-        Instant recordedAt = recordedAt(position);
+        Instant recordedAt = message.getTimestamp();
         LocalDate effectiveOn = event.effectiveOn();
         recordEvent(tables, event, message, recordedAt, position);
         if (event instanceof CommitmentMade) {
@@ -65,17 +65,6 @@ class CommitmentVersions {
                 insert(tables, id, version.validFrom(), version.validTo(), recordedAt, position, counted);
             }
         }
-    }
-
-    /**
-     * Axon hands events over with their timestamp cut to the millisecond; the log keeps the microsecond. The recorded
-     * axis must be the log's, or an event would count up to a millisecond before it was recorded.
-     */
-    private Instant recordedAt(long position) {
-        return jdbc.sql("select recorded_at from event_store.event_entry where global_index = :position")
-                .param("position", position)
-                .query((row, n) -> row.getTimestamp(1).toInstant())
-                .single();
     }
 
     private void recordEvent(CommitmentTables tables, CommitmentEvent event, DomainEventMessage<?> message,
