@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.commitmentledger.examples.consumer.DownstreamConsumer;
 import org.commitmentledger.seeds.SeedDataset;
 import org.commitmentledger.seeds.SeedDocument;
 import org.commitmentledger.seeds.SeedLoader;
@@ -241,6 +242,36 @@ class StackIT {
         assertThat(published).hasSize((int) events);
     }
 
+    @Test
+    @Order(8)
+    void aNewSubscriberRebuildsTheSummaryFromARepublishedTopic() throws Exception {
+        String prefix = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        HttpResponse<String> accepted = post("admin:admin-local", "/api/admin/republications",
+                                             "{\"topicPrefix\": \"" + prefix + "\"}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String progress = accepted.headers().firstValue("Location").orElseThrow();
+        await().atMost(Duration.ofMinutes(2)).until(() -> JsonPath.parse(get("admin:admin-local", progress))
+                .read("$.state", String.class).equals("DONE"));
+        long commitmentEvents = count("select count(*) from event_store.event_entry where stream_type = 'Commitment'");
+        long commitments = count("select count(distinct stream_id) from event_store.event_entry"
+                                         + " where stream_type = 'Commitment'");
+
+        try (DownstreamConsumer consumer = new DownstreamConsumer(TestInfrastructure.get().kafkaBootstrapServers(),
+                prefix + "commitment-ledger.commitments.v1", "newcomer")) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                consumer.pollOnce(Duration.ofMillis(500));
+                return consumer.view().applied() == commitmentEvents;
+            });
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> read("/api/summary").read("$.commitments", Long.class) == commitments);
+
+            Map<String, Integer> summary = read("/api/summary").read("$.byStatus");
+            Map<String, Long> ledger = summary.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().longValue()));
+            assertThat(consumer.view().countsByStatus()).isEqualTo(ledger);
+        }
+    }
+
     private static boolean caughtUp() {
         int commitments = seeds.stream().mapToInt(document -> document.commitments().size()).sum();
         int claims = seeds.stream().mapToInt(document -> document.claims().size()).sum();
@@ -278,20 +309,37 @@ class StackIT {
     }
 
     private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return post("monitor:monitor-local", path, body);
+    }
+
+    private static String get(String credentials, String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(command.baseUrl().resolve(url))
+                                 .header("Authorization", basic(credentials)).build(),
+                         HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> post(String credentials, String path, String body)
+            throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(command.baseUrl().resolve(path))
-                                 .header("Authorization", "Basic " + Base64.getEncoder()
-                                         .encodeToString("monitor:monitor-local".getBytes(StandardCharsets.UTF_8)))
+                                 .header("Authorization", basic(credentials))
                                  .header("Content-Type", "application/json")
                                  .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                          HttpResponse.BodyHandlers.ofString());
     }
 
     private static long eventCount() throws SQLException {
+        return count("select count(*) from event_store.event_entry");
+    }
+
+    private static long count(String sql) throws SQLException {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         try (Connection connection = DriverManager.getConnection(database, infrastructure.postgresUser(),
                                                                  infrastructure.postgresPassword());
-             ResultSet count = connection.createStatement()
-                     .executeQuery("select count(*) from event_store.event_entry")) {
+             ResultSet count = connection.createStatement().executeQuery(sql)) {
             count.next();
             return count.getLong(1);
         }

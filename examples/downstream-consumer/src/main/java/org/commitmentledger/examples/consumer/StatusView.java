@@ -58,6 +58,11 @@ public final class StatusView {
         return true;
     }
 
+    /** How many distinct events the view has applied. */
+    public long applied() {
+        return applied.size();
+    }
+
     /** Commitments per status, statuses in alphabetical order. */
     public Map<String, Long> countsByStatus() {
         Map<String, Long> counts = new TreeMap<>();
