@@ -222,24 +222,30 @@ class StackIT {
     @Order(7)
     void everyRecordedEventIsOnKafkaFollowingTheContract() throws SQLException {
         long events = eventCount();
+
+        assertThat(conformingEventIds(topicPrefix, events)).hasSize((int) events);
+    }
+
+    /** The distinct events on the three topics of a prefix, once there are {@code expected}; every record checked. */
+    private static Set<String> conformingEventIds(String prefix, long expected) {
         Set<String> published = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "stack-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new StringDeserializer())) {
-            consumer.subscribe(List.of(topicPrefix + "commitment-ledger.commitments.v1",
-                                       topicPrefix + "commitment-ledger.encounters.v1",
-                                       topicPrefix + "commitment-ledger.claims.v1"));
+            consumer.subscribe(List.of(prefix + "commitment-ledger.commitments.v1",
+                                       prefix + "commitment-ledger.encounters.v1",
+                                       prefix + "commitment-ledger.claims.v1"));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     KafkaContract.assertConforms(record);
                     published.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
                 }
-                return published.size() >= events;
+                return published.size() >= expected;
             });
         }
-        assertThat(published).hasSize((int) events);
+        return published;
     }
 
     @Test
@@ -270,6 +276,8 @@ class StackIT {
                     .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().longValue()));
             assertThat(consumer.view().countsByStatus()).isEqualTo(ledger);
         }
+        long republished = JsonPath.parse(get("admin:admin-local", progress)).read("$.published", Long.class);
+        assertThat(conformingEventIds(prefix, republished)).hasSize((int) republished);
     }
 
     private static boolean caughtUp() {
