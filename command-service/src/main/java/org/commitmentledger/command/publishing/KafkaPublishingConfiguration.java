@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.HashMap;
 import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +24,8 @@ class KafkaPublishingConfiguration {
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> ledgerEventProducer(KafkaPublishingProperties properties) {
         int timeout = (int) properties.sendTimeout().toMillis();
-        return new KafkaProducer<>(Map.of(
+        Map<String, Object> settings = new HashMap<>(properties.producer());
+        settings.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, "commitment-ledger-publisher",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -32,7 +34,8 @@ class KafkaPublishingConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 10_000),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeout, 10_000),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE));
+        return new KafkaProducer<>(settings,
                 new StringSerializer(), new ByteArraySerializer());
     }
 }
