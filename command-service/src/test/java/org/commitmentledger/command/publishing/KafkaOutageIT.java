@@ -15,7 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +28,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.commitmentledger.command.LedgerKafka.header;
 
 /**
  * Kafka goes down while monitors record: commands keep succeeding, and once the broker is back every event arrives,
@@ -133,9 +133,6 @@ class KafkaOutageIT {
         return values;
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
 
     private static KafkaBroker startBroker() {
         try {

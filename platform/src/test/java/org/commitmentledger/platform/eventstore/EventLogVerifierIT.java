@@ -1,13 +1,9 @@
 package org.commitmentledger.platform.eventstore;
 
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.commitmentledger.events.CommitmentId;
 import org.commitmentledger.events.CommitmentReaffirmed;
 import org.commitmentledger.events.Source;
-import org.commitmentledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -34,19 +30,8 @@ class EventLogVerifierIT {
 
     @BeforeEach
     void freshStoreWithThreeStreams() {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(infrastructure.newDatabase());
-        dataSource.setUser(infrastructure.postgresUser());
-        dataSource.setPassword(infrastructure.postgresPassword());
-        EventStoreSchema.migrate(dataSource);
-        Jackson3Serializer serializer = Jackson3Serializer.builder().build();
-        engine = PostgresEventStorageEngine.builder()
-                .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .build();
+        dataSource = TestEventStores.freshDatabase();
+        engine = TestEventStores.engine(dataSource, 100);
         log = new EventLog(dataSource);
         verifier = new EventLogVerifier(log);
         checkpoints = new CheckpointWriter(dataSource, 3, Duration.ofMinutes(1));
