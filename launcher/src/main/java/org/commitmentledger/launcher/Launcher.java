@@ -3,6 +3,7 @@ package org.commitmentledger.launcher;
 import org.commitmentledger.seeds.SeedLoader;
 import org.commitmentledger.testsupport.EmbeddedPostgresServer;
 import org.commitmentledger.testsupport.KafkaBroker;
+import org.commitmentledger.testsupport.ServiceProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

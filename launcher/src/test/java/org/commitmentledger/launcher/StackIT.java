@@ -11,6 +11,7 @@ import org.commitmentledger.seeds.SeedDataset;
 import org.commitmentledger.seeds.SeedDocument;
 import org.commitmentledger.seeds.SeedLoader;
 import org.commitmentledger.testsupport.KafkaContract;
+import org.commitmentledger.testsupport.ServiceProcess;
 import org.commitmentledger.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A commitment one or more parties made. Decides what may be recorded about it; every command handler answers with
  * the version the commitment is at afterwards.
  */
-@Aggregate
+@Aggregate(cache = CommitmentCaching.NAME)
 class Commitment {
 
     @AggregateIdentifier

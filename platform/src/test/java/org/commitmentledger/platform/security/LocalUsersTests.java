@@ -3,7 +3,9 @@ package org.commitmentledger.platform.security;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,5 +30,11 @@ class LocalUsersTests {
         assertThatThrownBy(() -> LocalUsers.create(null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("server.address is not set");
+    }
+
+    @Test
+    void offerNoPasswordUpgradeSoEveryRequestChecksThePlainPasswordCheaply() {
+        assertThat(LocalUsers.create("127.0.0.1")).isNotInstanceOf(UserDetailsPasswordService.class);
+        assertThat(LocalUsers.create("127.0.0.1").loadUserByUsername("monitor").getPassword()).startsWith("{noop}");
     }
 }

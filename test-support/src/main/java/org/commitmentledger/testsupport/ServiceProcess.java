@@ -1,6 +1,4 @@
-package org.commitmentledger.launcher;
-
-import org.commitmentledger.testsupport.ChildProcesses;
+package org.commitmentledger.testsupport;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,0 +1,92 @@
+package org.commitmentledger.benchmarks;
+
+import org.commitmentledger.testsupport.EmbeddedPostgresServer;
+import org.commitmentledger.testsupport.KafkaBroker;
+import org.commitmentledger.testsupport.ServiceProcess;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+/** A freshly started ledger: its own PostgreSQL and Kafka in a scratch directory, both services from their jars. */
+final class BenchmarkStack implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final String jdbcUrl;
+    private final String kafka;
+    private final ServiceProcess command;
+    private final ServiceProcess query;
+
+    BenchmarkStack(Path root, Path scratch) throws Exception {
+        Files.createDirectories(scratch);
+        // Kept data means fsync on: the raw baseline is the commit rate of this disk, as the issue asks.
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(scratch.resolve("postgres").resolve("data"),
+                                                                       freePort(), true);
+        started.push(postgres);
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"),
+                                                                 EmbeddedPostgresServer.USER, null);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database ledger");
+        }
+        jdbcUrl = postgres.jdbcUrl("ledger");
+        KafkaBroker broker = KafkaBroker.startOnFreePorts(scratch.resolve("kafka"));
+        started.push(broker);
+        kafka = broker.bootstrapServers();
+        Map<String, String> environment = Map.of("LEDGER_DB_URL", jdbcUrl,
+                                                  "LEDGER_DB_USER", EmbeddedPostgresServer.USER,
+                                                  "LEDGER_DB_PASSWORD", "",
+                                                  "LEDGER_KAFKA_BOOTSTRAP_SERVERS", kafka);
+        command = service(root, scratch, "command-service", environment);
+        query = service(root, scratch, "query-service", environment);
+        command.awaitHealthy(Duration.ofMinutes(3));
+        query.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    private ServiceProcess service(Path root, Path scratch, String name, Map<String, String> environment)
+            throws IOException {
+        ServiceProcess service = ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
+                                                      freePort(), environment,
+                                                      ProcessBuilder.Redirect.to(scratch.resolve(name + ".log").toFile()));
+        started.push(service);
+        return service;
+    }
+
+    Connection connection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.USER, null);
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka;
+    }
+
+    URI command() {
+        return command.baseUrl();
+    }
+
+    URI query() {
+        return query.baseUrl();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        while (!started.isEmpty()) {
+            started.pop().close();
+        }
+    }
+}
