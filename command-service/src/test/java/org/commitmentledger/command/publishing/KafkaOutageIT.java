@@ -87,9 +87,10 @@ class KafkaOutageIT {
         BROKER.start();
 
         try (LedgerKafka kafka = new LedgerKafka(BROKER.bootstrapServers(), "outage.commitment-ledger.commitments.v1")) {
-            List<ConsumerRecord<String, byte[]>> received = await().atMost(Duration.ofMinutes(3))
+            await("every recorded event on the topic").atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(kafka::poll, records -> ids(records).containsAll(recorded));
+                    .until(() -> missing(recorded, kafka.poll()), Set::isEmpty);
+            List<ConsumerRecord<String, byte[]>> received = kafka.poll();
 
             Map<String, ConsumerRecord<String, byte[]>> firstById = new LinkedHashMap<>();
             Map<String, List<Long>> sequencesByKey = new HashMap<>();
@@ -119,10 +120,10 @@ class KafkaOutageIT {
                 .expectStatus().isCreated();
     }
 
-    private static Set<String> ids(List<ConsumerRecord<String, byte[]>> records) {
-        Set<String> ids = new HashSet<>();
-        records.forEach(record -> ids.add(header(record, "ce_id")));
-        return ids;
+    private static Set<String> missing(List<String> recorded, List<ConsumerRecord<String, byte[]>> received) {
+        Set<String> missing = new HashSet<>(recorded);
+        received.forEach(record -> missing.remove(header(record, "ce_id")));
+        return missing;
     }
 
     private static List<Long> range(int size) {
