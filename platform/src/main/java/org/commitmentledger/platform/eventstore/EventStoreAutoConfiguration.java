@@ -7,7 +7,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.DependsOn;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import javax.sql.DataSource;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Wires the ledger's PostgreSQL event store into Axon for any service that puts this module on its class path.
@@ -86,16 +84,19 @@ public class EventStoreAutoConfiguration {
         return new CheckpointWriter(dataSource, properties.checkpointEvery(), properties.checkpointInterval());
     }
 
+    @Bean
+    @DependsOn("eventStoreSchema")
+    AppendNotifications appendNotifications(DataSource dataSource, EventStoreProperties properties) {
+        return AppendNotifications.start(dataSource, properties.heldBackRecheck());
+    }
+
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(properties.fetchDelay().toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .build();
+    NotifiedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                  AppendNotifications appendNotifications) {
+        return NotifiedEventStore.create(storageEngine,
+                                         configuration.messageMonitor(EventStore.class, "eventStore"),
+                                         configuration.getComponent(EventBusSpanFactory.class),
+                                         appendNotifications);
     }
 
     /**
