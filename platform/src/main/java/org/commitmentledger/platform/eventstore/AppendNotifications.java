@@ -37,7 +37,7 @@ final class AppendNotifications implements AutoCloseable {
     private static final Duration RECONNECT = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
-    private final int recheckMillis;
+    private final Duration interval;
     private final Set<Runnable> listeners = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
@@ -45,19 +45,19 @@ final class AppendNotifications implements AutoCloseable {
     // The listener thread's own: true at first, so that failing to listen at all is reported
     private boolean listening = true;
 
-    private AppendNotifications(DataSource dataSource, Duration recheck) {
+    private AppendNotifications(DataSource dataSource, Duration interval) {
         this.dataSource = dataSource;
-        this.recheckMillis = (int) Math.max(1, recheck.toMillis());
+        this.interval = interval;
         this.thread = new Thread(this::listen, APPLICATION_NAME);
         this.thread.setDaemon(true);
     }
 
     /**
-     * @param recheck how soon to look at the horizon again while a transaction that appended is held back behind an
-     *                older one still running
+     * @param interval the least time between two looks of the streams; also how soon the listener looks at the horizon
+     *                 again while a transaction that appended is held back behind an older one still running
      */
-    static AppendNotifications start(DataSource dataSource, Duration recheck) {
-        AppendNotifications notifications = new AppendNotifications(dataSource, recheck);
+    static AppendNotifications start(DataSource dataSource, Duration interval) {
+        AppendNotifications notifications = new AppendNotifications(dataSource, interval);
         notifications.thread.start();
         return notifications;
     }
@@ -107,17 +107,33 @@ final class AppendNotifications implements AutoCloseable {
             PGConnection notifications = connection.unwrap(PGConnection.class);
             while (closed.getCount() > 0) {
                 long horizon = single(statement, "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint");
-                if (pending.lookAgainAt(horizon)) {
+                boolean looked = pending.lookAgainAt(horizon);
+                if (looked) {
                     lookAgain();
                 }
-                int wait = pending.heldBack(horizon) ? recheckMillis : (int) HEARTBEAT.toMillis();
-                for (PGNotification notification : notifications.getNotifications(wait)) {
-                    pending.appended(Long.parseLong(notification.getParameter()));
+                if (looked || pending.heldBack(horizon)) {
+                    takeUntil(System.nanoTime() + interval.toNanos(), notifications, pending);
+                } else {
+                    take(notifications.getNotifications((int) HEARTBEAT.toMillis()), pending);
                 }
             }
         } finally {
             // Never back into a pool: a connection left listening piles up notifications nobody reads.
             connection.abort(Runnable::run);
+        }
+    }
+
+    /** Every look costs each stream a read: however many appends arrive meanwhile, one look an interval. */
+    private static void takeUntil(long until, PGConnection notifications, PendingAppends pending)
+            throws SQLException {
+        for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+            take(notifications.getNotifications((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))), pending);
+        }
+    }
+
+    private static void take(PGNotification[] notifications, PendingAppends pending) {
+        for (PGNotification notification : notifications) {
+            pending.appended(Long.parseLong(notification.getParameter()));
         }
     }
 

@@ -87,7 +87,7 @@ public class EventStoreAutoConfiguration {
     @Bean
     @DependsOn("eventStoreSchema")
     AppendNotifications appendNotifications(DataSource dataSource, EventStoreProperties properties) {
-        return AppendNotifications.start(dataSource, properties.heldBackRecheck());
+        return AppendNotifications.start(dataSource, properties.lookAgainInterval());
     }
 
     @Bean(name = "eventBus")
