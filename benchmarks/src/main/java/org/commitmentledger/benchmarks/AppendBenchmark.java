@@ -1,16 +1,11 @@
 package org.commitmentledger.benchmarks;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -32,13 +27,11 @@ final class AppendBenchmark {
         }
     }
 
-    private static final String MONITOR = "Basic " + Base64.getEncoder()
-            .encodeToString("monitor:monitor-local".getBytes(StandardCharsets.UTF_8));
     private static final String PAYLOAD = "{\"commitmentId\": \"benchmark\", \"reportId\": \"r\", \"effectiveOn\":"
             + " \"2023-09-01\", \"status\": \"IN_PROGRESS\", \"summary\": \"" + "x".repeat(300) + "\"}";
 
     private final BenchmarkStack stack;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final LedgerHttp http = new LedgerHttp();
 
     AppendBenchmark(BenchmarkStack stack) {
         this.stack = stack;
@@ -82,30 +75,15 @@ final class AppendBenchmark {
         String run = Long.toString(System.nanoTime(), 36);
         return measure(concurrency, duration, client -> {
             String commitment = "bench-" + run + "-" + concurrency + "-" + client;
-            post("/api/commitments", """
+            http.record(stack.command().resolve("/api/commitments"), """
                     {"id": "%s", "title": "Benchmark commitment", "parties": ["MX"], "category": "COORDINATION",
                      "madeOn": "2023-05-02", "source": {"document": "benchmark"}}""".formatted(commitment));
             URI progress = stack.command().resolve("/api/commitments/" + commitment + "/progress");
             String body = """
                     {"effectiveOn": "2023-09-01", "status": "IN_PROGRESS", "summary": "%s",
                      "source": {"document": "benchmark"}}""".formatted("x".repeat(300));
-            return () -> send(progress, body);
+            return () -> http.record(progress, body);
         });
-    }
-
-    private void post(String path, String body) throws Exception {
-        send(stack.command().resolve(path), body);
-    }
-
-    private void send(URI uri, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                                                          .header("Authorization", MONITOR)
-                                                          .header("Content-Type", "application/json")
-                                                          .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                                  HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
-        }
     }
 
     @FunctionalInterface

@@ -27,7 +27,11 @@ final class BenchmarkStack implements AutoCloseable {
     private final ServiceProcess command;
     private final ServiceProcess query;
 
+    private final Thread stopOnExit = new Thread(this::stopAll, "benchmark-stack-stop");
+
     BenchmarkStack(Path root, Path scratch) throws Exception {
+        // Interrupted (Ctrl-C, kill), the harness still stops the services it started: they would outlive it.
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         Files.createDirectories(scratch);
         // Kept data means fsync on: the raw baseline is the commit rate of this disk, as the issue asks.
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(scratch.resolve("postgres").resolve("data"),
@@ -84,9 +88,22 @@ final class BenchmarkStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: nothing is left to stop
+        }
+    }
+
+    private synchronized void stopAll() {
         while (!started.isEmpty()) {
-            started.pop().close();
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("could not stop a part of the benchmark stack: " + e);
+            }
         }
     }
 }

@@ -15,14 +15,15 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The benchmark suite: starts a fresh stack in a scratch directory, runs each benchmark with its baseline, prints
  * the table and writes it to {@code docs/benchmarks.md}.
  * <p>
- * {@code java -jar benchmarks/target/benchmarks.jar [--seconds 10] [--concurrency 1,4,16,64] [--out FILE]}, from the
- * repository's root, after {@code mvn -B -q -DskipTests package}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [--seconds 10] [--concurrency 1,4,16,64] [--rate 500]
+ * [--lag-seconds 30] [--events 1000000] [--queries 200] [--out FILE]}, from the repository's root, after {@code mvn -B -q -DskipTests package}.
  */
 public final class Benchmarks {
 
@@ -31,22 +32,35 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    record Options(Duration duration, List<Integer> concurrency, Path out) {
+    record Options(Duration duration, List<Integer> concurrency, int rate, Duration lagDuration, long events,
+                   int queries, Path out) {
 
         static Options parse(String... args) {
             Duration duration = Duration.ofSeconds(10);
             List<Integer> concurrency = List.of(1, 4, 16, 64);
+            int rate = 500;
+            Duration lagDuration = Duration.ofSeconds(30);
+            long events = 1_000_000;
+            int queries = 200;
             Path out = Path.of("docs", "benchmarks.md");
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
-                    case "--seconds" -> duration = Duration.ofMillis((long) (Double.parseDouble(args[i + 1]) * 1000));
+                    case "--seconds" -> duration = seconds(args[i + 1]);
                     case "--concurrency" -> concurrency = Arrays.stream(args[i + 1].split(","))
                             .map(String::strip).map(Integer::parseInt).toList();
+                    case "--rate" -> rate = Integer.parseInt(args[i + 1]);
+                    case "--lag-seconds" -> lagDuration = seconds(args[i + 1]);
+                    case "--events" -> events = Long.parseLong(args[i + 1]);
+                    case "--queries" -> queries = Integer.parseInt(args[i + 1]);
                     case "--out" -> out = Path.of(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(duration, concurrency, out);
+            return new Options(duration, concurrency, rate, lagDuration, events, queries, out);
+        }
+
+        private static Duration seconds(String value) {
+            return Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
         }
     }
 
@@ -57,14 +71,21 @@ public final class Benchmarks {
 
     static String run(Path root, Options options) throws Exception {
         Path scratch = Files.createTempDirectory("ledger-benchmarks-");
-        try (BenchmarkStack stack = new BenchmarkStack(root, scratch)) {
+        try (BenchmarkStack stack = new BenchmarkStack(root, scratch);
+             HeapWatch heap = new HeapWatch(Map.of("command-service", stack.command(),
+                                                   "query-service", stack.query()))) {
             AppendBenchmark appends = new AppendBenchmark(stack);
             List<AppendBenchmark.Result> results = new ArrayList<>();
             for (int concurrency : options.concurrency()) {
                 System.out.printf("appends at %d clients...%n", concurrency);
                 results.add(appends.run(concurrency, options.duration()));
             }
-            String report = report(stack, options, results);
+            System.out.printf("lag at %d appends/s...%n", options.rate());
+            LagBenchmark.Result lag = new LagBenchmark(stack).run(options.rate(), options.lagDuration());
+            System.out.printf("a log of %d events...%n", options.events());
+            LargeLogBenchmark.Result large = new LargeLogBenchmark(stack, scratch)
+                    .run(options.events(), options.queries());
+            String report = report(stack, options, results, lag, large, heap.highestMiB());
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             Files.writeString(options.out(), report);
             return report;
@@ -75,8 +96,9 @@ public final class Benchmarks {
         }
     }
 
-    private static String report(BenchmarkStack stack, Options options, List<AppendBenchmark.Result> results)
-            throws Exception {
+    private static String report(BenchmarkStack stack, Options options, List<AppendBenchmark.Result> results,
+                                 LagBenchmark.Result lag, LargeLogBenchmark.Result large,
+                                 Map<String, Double> heapMiB) throws Exception {
         StringBuilder text = new StringBuilder();
         text.append("# Benchmarks\n\n")
                 .append("Written by the benchmark harness; do not edit. Reproduce with:\n\n```bash\n").append(COMMAND)
@@ -101,7 +123,54 @@ public final class Benchmarks {
                                       result.concurrency(), result.rawPerSecond(), latencies(result.raw()),
                                       result.apiPerSecond(), latencies(result.api()), result.ratio()));
         }
+        text.append("\n## Lag under a steady rate of appends\n\n")
+                .append("For ").append(options.lagDuration().toMillis() / 1000.0).append(" s, on a fixed schedule: ")
+                .append(LagBenchmark.PROBES_PER_SECOND).append(" probes a second through the API, the rest of the")
+                .append(" rate appended straight into the log (one event per transaction, ProgressReported copied from")
+                .append(" one the API recorded), as the API alone peaks below this rate here. Projection lag: from a")
+                .append(" probe's 201 to the query service showing its version. Kafka lag: from an event's recorded")
+                .append(" time to a plain consumer receiving it, for every event of the run. Latencies in ms.\n\n")
+                .append("| appends/s asked | appended/s | projection lag p50 / p95 / p99 | target p99 |")
+                .append(" Kafka lag p50 / p95 / p99 | target p99 |\n|---:|---:|---:|---|---:|---|\n")
+                .append(String.format(Locale.ROOT, "| %.0f | %.0f | %s | <= 200 | %s | <= 500 |%n",
+                                      lag.askedPerSecond(), lag.appendedPerSecond(), latencies(lag.projection()),
+                                      latencies(lag.kafka())));
+        text.append("\n## A log of ").append(large.events()).append(" events\n\n")
+                .append("The ledger's shape: a tenth commitments of ten events each (made, then monthly progress")
+                .append(" reports), the rest monthly encounter counts in series of 120 months. Generated in SQL from")
+                .append(" events the API recorded and appended through the log's own hash-chain trigger, about")
+                .append(" 100,000 per transaction. Baselines on the same PostgreSQL or Kafka, in the same run.\n\n")
+                .append("| what | events | seconds | events/s | baseline | baseline events/s | ratio | target |\n")
+                .append("|---|---:|---:|---:|---|---:|---:|---|\n")
+                .append(rate("written to the log (hash chain trigger)", large.written(), "COPY of the same rows",
+                             large.rawCopy(), ""))
+                .append(rate("projected by the live processors, from the first write", large.projected(),
+                             "COPY of the same rows", large.rawCopy(), ">= 20,000 events/s"))
+                .append(rate("rebuild of " + "commitment-status", large.rebuilt(), "JDBC read of the log",
+                             large.rawRead(), ">= 20,000 events/s"))
+                .append(rate("republished to Kafka (whole log)", large.republished(),
+                             "plain producer, acks=all, same sizes", large.rawProducer(), ">= 0.5x raw producer"))
+                .append("\nAs-of reads, one at a time, at random effective dates and recorded instants (before,")
+                .append(" during and after the load); hash chains and checkpoints verified afterwards: ")
+                .append(large.verified() ? "OK" : "BROKEN").append(". Latencies in ms.\n\n")
+                .append("| read | p50 / p95 / p99 | target p95 |\n|---|---:|---|\n")
+                .append("| `GET /api/summary?asOf&knownAt` (status of every commitment) | ")
+                .append(latencies(large.summary())).append(" | <= 25 |\n")
+                .append("| `GET /api/commitments?size=100&asOf&knownAt` | ").append(latencies(large.page()))
+                .append(" | <= 25 |\n");
+        text.append("\n## Memory\n\nHighest used heap sampled every 0.5 s through all of the above (garbage")
+                .append(" included), each service running with `-Xmx512m`.\n\n| service | highest used heap MiB |")
+                .append(" target |\n|---|---:|---|\n");
+        heapMiB.forEach((service, mib) -> text.append(String.format(Locale.ROOT, "| %s | %.0f | < 512 |%n",
+                                                                    service, mib)));
         return text.toString();
+    }
+
+    private static String rate(String what, LargeLogBenchmark.Rate rate, String baseline,
+                               LargeLogBenchmark.Rate raw, String target) {
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f | %s | %.0f | %.2f | %s |%n", what, rate.count(),
+                             rate.seconds(), rate.perSecond(), baseline, raw.perSecond(),
+                             rate.perSecond() / raw.perSecond(), target);
     }
 
     private static String latencies(Latencies latencies) {

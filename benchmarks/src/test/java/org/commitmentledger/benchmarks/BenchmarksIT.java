@@ -16,11 +16,16 @@ class BenchmarksIT {
 
         String report = Benchmarks.run(Path.of("..").toAbsolutePath().normalize(),
                                        Benchmarks.Options.parse("--seconds", "1", "--concurrency", "1,2",
+                                                                "--rate", "50", "--lag-seconds", "2",
+                                                                "--events", "2000", "--queries", "20",
                                                                 "--out", out.toString()));
 
         assertThat(Files.readString(out)).isEqualTo(report);
         assertThat(report).contains("| cores |", "| PostgreSQL |", Benchmarks.COMMAND)
                 .containsPattern("\\n\\| 1 \\| \\d+ \\|")
-                .containsPattern("\\n\\| 2 \\| \\d+ \\|");
+                .containsPattern("\\n\\| 2 \\| \\d+ \\|")
+                .containsPattern("\\n\\| 50 \\| \\d+ \\| [\\d.]+ / [\\d.]+ / [\\d.]+ \\(n=\\d+\\) \\|")
+                .containsPattern("\\n\\| rebuild of commitment-status \\| \\d+ \\| [\\d.]+ \\| \\d+ \\|")
+                .contains("verified afterwards: OK", "| query-service |");
     }
 }

@@ -1,0 +1,388 @@
+package org.commitmentledger.benchmarks;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Future;
+
+/**
+ * A log of a million events (or as many as asked): how fast it is written, projected, rebuilt, queried as of past
+ * points of both time axes, and published to Kafka again, each against the raw rate of the same PostgreSQL or Kafka.
+ * <p>
+ * The log has the ledger's shape: a tenth are commitments of ten events each (made, then nine progress reports a
+ * month apart, statuses in turn), the rest monthly encounter counts, ten years of series of 120 months. They are
+ * copied in SQL from events the API recorded, with new ids, streams, sequences, dates and counts: the log's own
+ * trigger chains them, and the processors read them as any other.
+ */
+final class LargeLogBenchmark {
+
+    record Result(long events, Rate written, Rate rawCopy, Rate projected, Rate rebuilt, Rate rawRead,
+                  Latencies summary, Latencies page, Rate republished, Rate rawProducer, boolean verified) {
+    }
+
+    record Rate(long count, double seconds) {
+
+        double perSecond() {
+            return count / seconds;
+        }
+    }
+
+    private static final int EVENTS_PER_COMMITMENT = 10;
+    private static final int MONTHS_PER_SERIES = 120;
+    private static final int COMMITMENTS_PER_CHUNK = 10_000;
+    private static final int SERIES_PER_CHUNK = 1_000;
+    private static final String SERIES_TEMPLATE = "benchtemplate";
+    private static final String PROJECTION = "commitment-status";
+    private static final String[] STATUSES = {"IN_PROGRESS", "STALLED", "PARTIALLY_FULFILLED"};
+
+    private final BenchmarkStack stack;
+    private final Path scratch;
+    private final LedgerHttp http = new LedgerHttp();
+
+    LargeLogBenchmark(BenchmarkStack stack, Path scratch) {
+        this.stack = stack;
+        this.scratch = scratch;
+    }
+
+    Result run(long events, int queries) throws Exception {
+        String commitmentTemplate = commitmentTemplate();
+        String seriesTemplate = seriesTemplate();
+        long commitments = Math.max(1, events / 10 / EVENTS_PER_COMMITMENT);
+        long series = Math.max(1, (events - commitments * EVENTS_PER_COMMITMENT) / MONTHS_PER_SERIES);
+        long total = commitments * EVENTS_PER_COMMITMENT + series * MONTHS_PER_SERIES;
+        long before = count();
+        long started = System.nanoTime();
+        Instant writtenFrom = Instant.now();
+        for (long first = 0; first < commitments; first += COMMITMENTS_PER_CHUNK) {
+            writeCommitments(commitmentTemplate, first, Math.min(commitments, first + COMMITMENTS_PER_CHUNK) - 1);
+        }
+        Instant halfway = null;
+        for (long first = 0; first < series; first += SERIES_PER_CHUNK) {
+            writeSeries(seriesTemplate, first, Math.min(series, first + SERIES_PER_CHUNK) - 1);
+            if (halfway == null && first + SERIES_PER_CHUNK >= series / 2) {
+                halfway = Instant.now();
+            }
+        }
+        Rate written = new Rate(total, seconds(started));
+        awaitProjected(before + total);
+        Rate projected = new Rate(total, seconds(started));
+        Instant writtenUntil = Instant.now();
+
+        Rate rawCopy = rawCopy(total);
+        Latencies summary = asOf("/api/summary", queries, writtenFrom, halfway, writtenUntil);
+        Latencies page = asOf("/api/commitments?size=100&sort=id", queries, writtenFrom, halfway, writtenUntil);
+        Rate rebuilt = rebuild();
+        Rate rawRead = rawRead();
+        boolean verified = LedgerHttp.text(http.get(stack.query().resolve("/api/audit/verify"),
+                                                    LedgerHttp.AUDITOR), "status").equals("OK");
+        Rate republished = republish();
+        Rate rawProducer = rawProducer(republished.count());
+        return new Result(total, written, rawCopy, projected, rebuilt, rawRead, summary, page, republished,
+                          rawProducer, verified);
+    }
+
+    /** A commitment made and one progress report, recorded through the API: what the generated commitments copy. */
+    private String commitmentTemplate() throws Exception {
+        String id = "bulk-template-" + Long.toString(System.nanoTime(), 36);
+        http.record(stack.command().resolve("/api/commitments"), """
+                {"id": "%s", "title": "Bulk commitment", "parties": ["MX", "US"], "category": "ENFORCEMENT",
+                 "madeOn": "2019-06-07", "source": {"document": "benchmark"}}""".formatted(id));
+        http.record(stack.command().resolve("/api/commitments/" + id + "/progress"), """
+                {"effectiveOn": "2019-07-01", "status": "IN_PROGRESS", "summary": "%s",
+                 "source": {"document": "benchmark"}}""".formatted("x".repeat(300)));
+        return id;
+    }
+
+    /** One month of one series recorded through the API: what the generated series copy. Returns its stream. */
+    private String seriesTemplate() throws Exception {
+        http.record(stack.command().resolve("/api/encounters"), """
+                {"period": "2014-01", "count": 100, "component": "Office of Field Operations",
+                 "citizenship": "%s", "release": "benchmark", "source": {"document": "benchmark"}}"""
+                .formatted(SERIES_TEMPLATE));
+        try (Connection connection = stack.connection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select stream_id from event_store.event_entry where stream_id like ?")) {
+            select.setString(1, "%" + SERIES_TEMPLATE + "%");
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no stream named after " + SERIES_TEMPLATE);
+                }
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** One transaction per chunk, in sequence order across its streams, as concurrent monitors would append. */
+    private void writeCommitments(String template, long firstCommitment, long lastCommitment) throws Exception {
+        try (Connection connection = stack.connection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     with made as (select * from event_store.event_entry where stream_id = ? and sequence_number = 0),
+                          reported as (select * from event_store.event_entry
+                                       where stream_id = ? and sequence_number = 1)
+                     insert into event_store.event_entry (event_id, stream_type, stream_id, sequence_number,
+                         payload_type, payload_revision, payload, meta_data, recorded_at, effective_on)
+                     select gen_random_uuid()::text, made.stream_type, 'bulk-' || c, s,
+                            case when s = 0 then made.payload_type else reported.payload_type end,
+                            case when s = 0 then made.payload_revision else reported.payload_revision end,
+                            case when s = 0
+                                 then jsonb_set(made.payload, '{commitmentId}', to_jsonb('bulk-' || c))
+                                 else jsonb_set(jsonb_set(jsonb_set(jsonb_set(reported.payload,
+                                          '{commitmentId}', to_jsonb('bulk-' || c)),
+                                          '{reportId}', to_jsonb(gen_random_uuid()::text)),
+                                          '{effectiveOn}', to_jsonb(('2019-07-01'::date + s * 30 + (c % 20)::int)::text)),
+                                          '{status}', to_jsonb((?::text[])[1 + ((c + s) % 3)::int]))
+                            end,
+                            case when s = 0 then made.meta_data else reported.meta_data end,
+                            clock_timestamp(),
+                            case when s = 0 then made.effective_on
+                                 else '2019-07-01'::date + s * 30 + (c % 20)::int end
+                     from generate_series(?::bigint, ?::bigint) c cross join generate_series(0, ?) s, made, reported
+                     order by s, c""")) {
+            insert.setString(1, template);
+            insert.setString(2, template);
+            insert.setArray(3, connection.createArrayOf("text", STATUSES));
+            insert.setLong(4, firstCommitment);
+            insert.setLong(5, lastCommitment);
+            insert.setInt(6, EVENTS_PER_COMMITMENT - 1);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Series differ by citizenship; each holds 120 months from 2014-01, in month order across the chunk. */
+    private void writeSeries(String template, long firstSeries, long lastSeries) throws Exception {
+        try (Connection connection = stack.connection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     with measured as (select * from event_store.event_entry
+                                       where stream_id = ? and sequence_number = 0)
+                     insert into event_store.event_entry (event_id, stream_type, stream_id, sequence_number,
+                         payload_type, payload_revision, payload, meta_data, recorded_at, effective_on)
+                     select gen_random_uuid()::text, measured.stream_type,
+                            replace(measured.stream_id, ?, 'bench' || i), m,
+                            measured.payload_type, measured.payload_revision,
+                            jsonb_set(jsonb_set(jsonb_set(measured.payload,
+                                '{dimensions,citizenship}', to_jsonb('bench' || i)),
+                                '{period}', to_jsonb(to_char(date '2014-01-01' + make_interval(months => m), 'YYYY-MM'))),
+                                '{count}', to_jsonb(100 + (i * 31 + m * 17) % 5000)),
+                            measured.meta_data, clock_timestamp(),
+                            (date '2014-01-01' + make_interval(months => m + 1))::date - 1
+                     from generate_series(?::bigint, ?::bigint) i cross join generate_series(0, ?) m, measured
+                     order by m, i""")) {
+            insert.setString(1, template);
+            insert.setString(2, SERIES_TEMPLATE);
+            insert.setLong(3, firstSeries);
+            insert.setLong(4, lastSeries);
+            insert.setInt(5, MONTHS_PER_SERIES - 1);
+            insert.executeUpdate();
+        }
+    }
+
+    /** COPY of the same rows into a table of the same shape without the log's trigger and constraints. */
+    private Rate rawCopy(long total) throws Exception {
+        Path rows = scratch.resolve("events.copy");
+        try (Connection connection = stack.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table raw_event_copy (like event_store.event_entry)");
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try (OutputStream out = Files.newOutputStream(rows)) {
+                copy.copyOut("copy (select * from event_store.event_entry order by global_index desc limit "
+                                     + total + ") to stdout", out);
+            }
+            long started = System.nanoTime();
+            try (InputStream in = Files.newInputStream(rows)) {
+                long copied = copy.copyIn("copy raw_event_copy from stdin", in);
+                if (copied != total) {
+                    throw new IllegalStateException("copied " + copied + " rows of " + total);
+                }
+            }
+            Rate rate = new Rate(total, seconds(started));
+            statement.execute("drop table raw_event_copy");
+            return rate;
+        } finally {
+            Files.deleteIfExists(rows);
+        }
+    }
+
+    private void awaitProjected(long head) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (true) {
+            String projections = http.get(stack.query().resolve("/api/admin/projections"), LedgerHttp.ADMIN);
+            if (!projections.isEmpty() && !projections.matches("(?s).*\"behind\"\\s*:\\s*([1-9]|null).*")
+                    && LedgerHttp.number(projections, "head") >= head) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("projections not caught up: " + projections);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Sequential reads at random points: effective dates over the commitments' years, recorded instants over the load. */
+    private Latencies asOf(String path, int queries, Instant from, Instant halfway, Instant until) throws Exception {
+        Random random = new Random(42);
+        long span = Duration.between(from, until).toMillis();
+        long[] nanos = new long[queries];
+        for (int i = -queries / 10; i < queries; i++) {
+            LocalDate asOf = LocalDate.of(2019, 6, 1).plusDays(random.nextInt(1_600));
+            Instant knownAt = switch (Math.floorMod(i, 3)) {
+                case 0 -> halfway;
+                case 1 -> from.plusMillis((long) (random.nextDouble() * span));
+                default -> until;
+            };
+            String query = (path.contains("?") ? "&" : "?") + "asOf=" + asOf + "&knownAt=" + knownAt;
+            long started = System.nanoTime();
+            if (http.get(stack.query().resolve(path + query)).isEmpty()) {
+                throw new IllegalStateException(path + query + " did not answer 200");
+            }
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - started;
+            }
+        }
+        return Latencies.of(nanos);
+    }
+
+    private Rate rebuild() throws Exception {
+        http.post(stack.query().resolve("/api/admin/projections/" + PROJECTION + "/rebuild"), LedgerHttp.ADMIN,
+                  "", 202);
+        String progress = awaitDone(stack.query().resolve("/api/admin/projections/" + PROJECTION + "/rebuild"));
+        Instant started = Instant.parse(LedgerHttp.text(progress, "startedAt"));
+        Instant finished = Instant.parse(LedgerHttp.text(progress, "finishedAt"));
+        return new Rate((long) LedgerHttp.number(progress, "eventsDone"),
+                        Duration.between(started, finished).toNanos() / 1e9);
+    }
+
+    /** What a rebuild must at least do: read every event of the log, in order, over JDBC. */
+    private Rate rawRead() throws Exception {
+        try (Connection connection = stack.connection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1_000);
+                long started = System.nanoTime();
+                long read = 0;
+                try (ResultSet rows = statement.executeQuery(
+                        "select global_index, payload_type, payload::text, meta_data::text, recorded_at"
+                                + " from event_store.event_entry order by global_index")) {
+                    while (rows.next()) {
+                        read++;
+                    }
+                }
+                return new Rate(read, seconds(started));
+            }
+        }
+    }
+
+    private Rate republish() throws Exception {
+        String started = http.post(stack.command().resolve("/api/admin/republications"), LedgerHttp.ADMIN,
+                                   "{\"topicPrefix\": \"bench-replay.\"}", 202);
+        String progress = awaitDone(stack.command().resolve("/api/admin/republications/"
+                                                                    + LedgerHttp.text(started, "id")));
+        Instant queued = Instant.parse(LedgerHttp.text(progress, "queuedAt"));
+        Instant finished = Instant.parse(LedgerHttp.text(progress, "finishedAt"));
+        return new Rate((long) LedgerHttp.number(progress, "published"),
+                        Duration.between(queued, finished).toNanos() / 1e9);
+    }
+
+    /**
+     * A plain producer with the publisher's acknowledgements (all, idempotent) sending as many records of the log's
+     * average size, with headers of the same size, and waiting for every acknowledgement.
+     */
+    private Rate rawProducer(long count) throws Exception {
+        int valueSize;
+        try (Connection connection = stack.connection(); Statement statement = connection.createStatement();
+             ResultSet average = statement.executeQuery(
+                     "select avg(octet_length(payload::text))::int from event_store.event_entry")) {
+            average.next();
+            valueSize = average.getInt(1);
+        }
+        String topic = "raw-producer";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                               stack.kafkaBootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(LagBenchmark.TOPIC)).allTopicNames().get()
+                    .get(LagBenchmark.TOPIC).partitions().size();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+        byte[] value = "x".repeat(valueSize).getBytes(StandardCharsets.UTF_8);
+        byte[] header = "x".repeat(36).getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+            long started = System.nanoTime();
+            List<Future<?>> sent = new ArrayList<>();
+            for (long i = 0; i < count; i++) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, "bulk-" + (i % 10_000),
+                                                                             value);
+                for (String name : List.of("ce_id", "ce_type", "ce_source", "ce_subject", "ce_time",
+                                           "ce_correlationid")) {
+                    record.headers().add(name, header);
+                }
+                sent.add(producer.send(record));
+                if (sent.size() == 10_000) {
+                    awaitAll(sent);
+                }
+            }
+            awaitAll(sent);
+            return new Rate(count, seconds(started));
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> sent) throws Exception {
+        for (Future<?> future : sent) {
+            future.get();
+        }
+        sent.clear();
+    }
+
+    private String awaitDone(URI progress) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = http.get(progress, LedgerHttp.ADMIN);
+            String state = LedgerHttp.text(body, "state");
+            if (state.equals("DONE")) {
+                return body;
+            }
+            if (state.equals("FAILED")) {
+                throw new IllegalStateException(progress + " failed: " + body);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(progress + " not done in 30 minutes");
+    }
+
+    private long count() throws Exception {
+        try (Connection connection = stack.connection(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("select count(*) from event_store.event_entry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}
