@@ -46,10 +46,13 @@ class ClaimProjection implements RebuildableProjection {
     }
 
     @Override
+    public Class<?> eventType() {
+        return ClaimRecorded.class;
+    }
+
+    @Override
     public void applyToNext(TrackedEventMessage<?> event, long position) {
-        if (event.getPayload() instanceof ClaimRecorded claim) {
-            apply(ClaimTables.NEXT, claim, event.getTimestamp(), position);
-        }
+        apply(ClaimTables.NEXT, (ClaimRecorded) event.getPayload(), event.getTimestamp(), position);
     }
 
     private void apply(ClaimTables tables, ClaimRecorded claim, Instant recordedAt, long position) {

@@ -43,9 +43,13 @@ class CommitmentProjection implements RebuildableProjection {
     }
 
     @Override
+    public Class<?> eventType() {
+        return CommitmentEvent.class;
+    }
+
+    @Override
     public void applyToNext(TrackedEventMessage<?> event, long position) {
-        if (event.getPayload() instanceof CommitmentEvent commitmentEvent) {
-            versions.apply(CommitmentTables.NEXT, commitmentEvent, (DomainEventMessage<?>) event, position);
-        }
+        versions.apply(CommitmentTables.NEXT, (CommitmentEvent) event.getPayload(), (DomainEventMessage<?>) event,
+                       position);
     }
 }

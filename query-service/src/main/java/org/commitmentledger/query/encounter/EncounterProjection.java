@@ -47,10 +47,13 @@ class EncounterProjection implements RebuildableProjection {
     }
 
     @Override
+    public Class<?> eventType() {
+        return EncountersMeasured.class;
+    }
+
+    @Override
     public void applyToNext(TrackedEventMessage<?> event, long position) {
-        if (event.getPayload() instanceof EncountersMeasured measured) {
-            apply(EncounterTables.NEXT, measured, event.getTimestamp(), position);
-        }
+        apply(EncounterTables.NEXT, (EncountersMeasured) event.getPayload(), event.getTimestamp(), position);
     }
 
     private void apply(EncounterTables tables, EncountersMeasured event, Instant recordedAt, long position) {

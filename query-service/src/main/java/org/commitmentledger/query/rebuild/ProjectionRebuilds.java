@@ -140,8 +140,11 @@ public class ProjectionRebuilds implements DisposableBean {
             if (batch.isEmpty()) {
                 return position;
             }
-            transactions.executeWithoutResult(status -> batch.forEach(event -> run.projection.applyToNext(
-                    event, event.trackingToken().position().orElseThrow())));
+            Class<?> applied = run.projection.eventType();
+            transactions.executeWithoutResult(status -> batch.stream()
+                    .filter(event -> applied.isAssignableFrom(event.getPayloadType()))
+                    .forEach(event -> run.projection.applyToNext(event,
+                                                                 event.trackingToken().position().orElseThrow())));
             run.done.addAndGet(batch.size());
             position = batch.get(batch.size() - 1).trackingToken();
         }

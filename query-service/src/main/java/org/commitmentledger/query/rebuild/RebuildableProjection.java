@@ -16,6 +16,12 @@ public interface RebuildableProjection {
     /** The live tables, schema-qualified; the next generation of each is the same name with {@code _next}. */
     List<String> tables();
 
-    /** Applies one event to the next generation of the tables, if the projection handles it. */
+    /**
+     * The events it applies, of this type: the others are passed over without being read, as most of the log is
+     * events of other projections.
+     */
+    Class<?> eventType();
+
+    /** Applies one event, of {@link #eventType()}, to the next generation of the tables. */
     void applyToNext(TrackedEventMessage<?> event, long position);
 }
