@@ -56,14 +56,11 @@ class EncounterProjection implements RebuildableProjection {
         apply(EncounterTables.NEXT, (EncountersMeasured) event.getPayload(), event.getTimestamp(), position);
     }
 
+    /** One statement per count: the version it supersedes is closed as the new one is inserted. */
     private void apply(EncounterTables tables, EncountersMeasured event, Instant recordedAt, long position) {
-        OffsetDateTime recorded = OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
-        jdbc.sql("update " + tables.counts() + " set recorded_to = :recorded where series_key = :series"
-                         + " and period = :period and recorded_to = 'infinity'")
-                .param("recorded", recorded).param("series", event.streamId())
-                .param("period", event.period().atDay(1))
-                .update();
-        jdbc.sql("insert into " + tables.counts() + " (series_key, component, demographic, citizenship,"
+        jdbc.sql("with superseded as (update " + tables.counts() + " set recorded_to = :recorded"
+                         + " where series_key = :series and period = :period and recorded_to = 'infinity')"
+                         + " insert into " + tables.counts() + " (series_key, component, demographic, citizenship,"
                          + " title_of_authority, encounter_type, period, count, release, recorded_from, position)"
                          + " values (:series, :component, :demographic, :citizenship, :title, :type, :period,"
                          + " :count, :release, :recorded, :position)")
@@ -76,7 +73,7 @@ class EncounterProjection implements RebuildableProjection {
                 .param("period", event.period().atDay(1))
                 .param("count", event.count())
                 .param("release", event.release())
-                .param("recorded", recorded)
+                .param("recorded", OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC))
                 .param("position", position)
                 .update();
     }
