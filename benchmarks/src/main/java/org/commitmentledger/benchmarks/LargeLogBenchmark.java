@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,7 +42,7 @@ import java.util.concurrent.Future;
  */
 final class LargeLogBenchmark {
 
-    record Result(long events, Rate written, Rate rawCopy, Rate projected, Rate rebuilt, Rate rawRead,
+    record Result(long events, Rate written, Rate rawCopy, Rate projected, Map<String, Rate> rebuilt, Rate rawRead,
                   Latencies summary, Latencies page, Rate republished, Rate rawProducer, boolean verified) {
     }
 
@@ -57,7 +58,7 @@ final class LargeLogBenchmark {
     private static final int COMMITMENTS_PER_CHUNK = 10_000;
     private static final int SERIES_PER_CHUNK = 1_000;
     private static final String SERIES_TEMPLATE = "benchtemplate";
-    private static final String PROJECTION = "commitment-status";
+    private static final List<String> PROJECTIONS = List.of("commitment-status", "encounter-trends");
     private static final String[] STATUSES = {"IN_PROGRESS", "STALLED", "PARTIALLY_FULFILLED"};
 
     private final BenchmarkStack stack;
@@ -96,7 +97,10 @@ final class LargeLogBenchmark {
         Rate rawCopy = rawCopy(total);
         Latencies summary = asOf("/api/summary", queries, writtenFrom, halfway, writtenUntil);
         Latencies page = asOf("/api/commitments?size=100&sort=id", queries, writtenFrom, halfway, writtenUntil);
-        Rate rebuilt = rebuild();
+        Map<String, Rate> rebuilt = new LinkedHashMap<>();
+        for (String projection : PROJECTIONS) {
+            rebuilt.put(projection, rebuild(projection));
+        }
         Rate rawRead = rawRead();
         boolean verified = LedgerHttp.text(http.get(stack.query().resolve("/api/audit/verify"),
                                                     LedgerHttp.AUDITOR), "status").equals("OK");
@@ -265,10 +269,10 @@ final class LargeLogBenchmark {
         return Latencies.of(nanos);
     }
 
-    private Rate rebuild() throws Exception {
-        http.post(stack.query().resolve("/api/admin/projections/" + PROJECTION + "/rebuild"), LedgerHttp.ADMIN,
-                  "", 202);
-        String progress = awaitDone(stack.query().resolve("/api/admin/projections/" + PROJECTION + "/rebuild"));
+    private Rate rebuild(String projection) throws Exception {
+        URI rebuild = stack.query().resolve("/api/admin/projections/" + projection + "/rebuild");
+        http.post(rebuild, LedgerHttp.ADMIN, "", 202);
+        String progress = awaitDone(rebuild);
         Instant started = Instant.parse(LedgerHttp.text(progress, "startedAt"));
         Instant finished = Instant.parse(LedgerHttp.text(progress, "finishedAt"));
         return new Rate((long) LedgerHttp.number(progress, "eventsDone"),
