@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 /** A freshly started ledger: its own PostgreSQL and Kafka in a scratch directory, both services from their jars. */
@@ -52,8 +53,18 @@ final class BenchmarkStack implements AutoCloseable {
                                                   "LEDGER_KAFKA_BOOTSTRAP_SERVERS", kafka);
         command = service(root, scratch, "command-service", environment);
         query = service(root, scratch, "query-service", environment);
-        command.awaitHealthy(Duration.ofMinutes(3));
-        query.awaitHealthy(Duration.ofMinutes(3));
+        try {
+            command.awaitHealthy(Duration.ofMinutes(3));
+            query.awaitHealthy(Duration.ofMinutes(3));
+        } catch (IllegalStateException e) {
+            for (String service : List.of("command-service", "query-service")) {
+                List<String> log = Files.readAllLines(scratch.resolve(service + ".log"));
+                System.err.println(service + ":\n" + String.join("\n", log.subList(Math.max(0, log.size() - 40),
+                                                                                      log.size())));
+            }
+            close();
+            throw e;
+        }
     }
 
     private ServiceProcess service(Path root, Path scratch, String name, Map<String, String> environment)

@@ -13,8 +13,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
@@ -31,8 +35,9 @@ import java.util.stream.LongStream;
  * <p>
  * The load is open-loop: every event has its moment on a fixed schedule. The API's own peak on this machine is below
  * the rate asked for (see the append benchmark), so most of the load is appended straight into the log, each event in
- * a transaction of its own, as ProgressReported events copied from one the API recorded (new event and report ids,
- * next sequence of their stream): every processor reads and handles them as any other. A few probes a second go
+ * a transaction of its own, as progress reports on 500 generated commitments ({@link GeneratedLog}), copies of
+ * their last report with new event and report ids and the next sequence: every processor reads and handles them as
+ * any other. A few probes a second go
  * through the API; for each, the time from its 201 to the read model showing its version is the projection lag. The
  * Kafka lag is, for every event of the window, the time it was received by a plain consumer minus its recorded time.
  */
@@ -42,7 +47,9 @@ final class LagBenchmark {
     }
 
     private static final int WRITERS = 4;
-    private static final int STREAMS_PER_WRITER = 8;
+    // Spread wide, as monitors' reports are: a commitment's read model grows with its reports, and the lag measured
+    // must be that of the ledger, not of a few commitments with thousands of reports each.
+    private static final int LOAD_COMMITMENTS = 500;
     static final int PROBES_PER_SECOND = 10;
     static final String TOPIC = "commitment-ledger.commitments.v1";
 
@@ -60,20 +67,12 @@ final class LagBenchmark {
         for (int p = 0; p < PROBES_PER_SECOND; p++) {
             probes.add(create("probe-" + p));
         }
-        List<List<String>> streams = new ArrayList<>();
-        for (int writer = 0; writer < WRITERS; writer++) {
-            List<String> own = new ArrayList<>();
-            for (int s = 0; s < STREAMS_PER_WRITER; s++) {
-                String id = create("load-" + writer + "-" + s);
-                report(id);
-                own.add(id);
-            }
-            streams.add(own);
-        }
-        double directPerWriter = (perSecond - PROBES_PER_SECOND) / (double) WRITERS;
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
-        try (KafkaConsumer<String, byte[]> consumer = consumerAtEnd()) {
+        KafkaConsumer<String, byte[]> consumer = consumerAtEnd();
+        try {
+            List<List<String>> streams = loadCommitments(consumer);
+            double directPerWriter = (perSecond - PROBES_PER_SECOND) / (double) WRITERS;
             Instant from = Instant.now();
             long started = System.nanoTime();
             long deadline = started + duration.toNanos();
@@ -96,33 +95,102 @@ final class LagBenchmark {
         } finally {
             stop.set(true);
             pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            consumer.close();
         }
     }
 
-    /** Appends on schedule into the log; returns how many were appended. */
+    /**
+     * Generates the commitments the load reports on, and waits until the read model and Kafka have them all, so that
+     * the lag measured is not a backlog's. Returns each writer's share of them.
+     */
+    private List<List<String>> loadCommitments(KafkaConsumer<String, byte[]> consumer) throws Exception {
+        GeneratedLog log = new GeneratedLog(stack);
+        String prefix = "lag-" + run + "-load-";
+        log.writeCommitments(log.commitmentTemplate(), prefix, 0, LOAD_COMMITMENTS - 1);
+        String last = prefix + (LOAD_COMMITMENTS - 1);
+        String lastSequence = Integer.toString(GeneratedLog.EVENTS_PER_COMMITMENT - 1);
+        awaitVersion(last, GeneratedLog.EVENTS_PER_COMMITMENT - 1, Duration.ofMinutes(5));
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        boolean published = false;
+        while (!published) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(last + " not on Kafka after 2 minutes");
+            }
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                published |= last.equals(record.key()) && lastSequence.equals(header(record, "ce_streamsequence"));
+            }
+        }
+        List<List<String>> streams = new ArrayList<>();
+        for (int writer = 0; writer < WRITERS; writer++) {
+            List<String> own = new ArrayList<>();
+            for (int c = writer; c < LOAD_COMMITMENTS; c += WRITERS) {
+                own.add(prefix + c);
+            }
+            streams.add(own);
+        }
+        return streams;
+    }
+
+    /**
+     * Appends on schedule into the log, to its own streams, each event a copy of the stream's last progress report
+     * with new ids and the next sequence; returns how many were appended.
+     */
     private long appendDirectly(List<String> streams, double perSecond, long started, long deadline)
             throws Exception {
         long interval = (long) (1e9 / perSecond);
         try (Connection connection = stack.connection();
-             PreparedStatement copy = connection.prepareStatement("""
+             PreparedStatement insert = connection.prepareStatement("""
                      insert into event_store.event_entry (event_id, stream_type, stream_id, sequence_number,
                          payload_type, payload_revision, payload, meta_data, recorded_at, effective_on)
-                     select ?, stream_type, stream_id, sequence_number + 1, payload_type, payload_revision,
-                         jsonb_set(payload, '{reportId}', to_jsonb(?::text)), meta_data, now(), effective_on
-                     from event_store.event_entry
-                     where stream_id = ? and payload_type like '%ProgressReported'
-                     order by sequence_number desc limit 1""")) {
-            connection.setAutoCommit(true);
+                     values (?, ?, ?, ?, ?, ?, jsonb_set(cast(? as jsonb), '{reportId}', to_jsonb(?::text)),
+                         cast(? as jsonb), now(), ?)""")) {
+            List<LastReport> last = new ArrayList<>();
+            for (String stream : streams) {
+                last.add(LastReport.of(connection, stream));
+            }
+            long[] sequences = last.stream().mapToLong(LastReport::sequence).toArray();
             long appended = 0;
             for (long next = started; next < deadline; next += interval) {
                 pause(next);
-                copy.setString(1, UUID.randomUUID().toString());
-                copy.setString(2, UUID.randomUUID().toString());
-                copy.setString(3, streams.get((int) (appended % streams.size())));
-                copy.executeUpdate();
+                int stream = (int) (appended % last.size());
+                LastReport report = last.get(stream);
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, report.streamType());
+                insert.setString(3, report.stream());
+                insert.setLong(4, ++sequences[stream]);
+                insert.setString(5, report.payloadType());
+                insert.setString(6, report.payloadRevision());
+                insert.setString(7, report.payload());
+                insert.setString(8, UUID.randomUUID().toString());
+                insert.setString(9, report.metaData());
+                insert.setObject(10, report.effectiveOn());
+                insert.executeUpdate();
                 appended++;
             }
             return appended;
+        }
+    }
+
+    /** The last event of a stream, as the direct appends copy it. */
+    private record LastReport(String stream, String streamType, String payloadType, String payloadRevision,
+                              String payload, String metaData, LocalDate effectiveOn, long sequence) {
+
+        static LastReport of(Connection connection, String stream) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select stream_type, payload_type, payload_revision, payload::text, meta_data::text,
+                        effective_on, sequence_number
+                    from event_store.event_entry where stream_id = ? order by sequence_number desc limit 1""")) {
+                select.setString(1, stream);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("no events in " + stream);
+                    }
+                    return new LastReport(stream, row.getString(1), row.getString(2), row.getString(3),
+                                          row.getString(4), row.getString(5), row.getObject(6, LocalDate.class),
+                                          row.getLong(7));
+                }
+            }
         }
     }
 
@@ -146,8 +214,12 @@ final class LagBenchmark {
     }
 
     private void awaitVersion(String commitment, long version) throws Exception {
+        awaitVersion(commitment, version, Duration.ofMinutes(1));
+    }
+
+    private void awaitVersion(String commitment, long version, Duration atMost) throws Exception {
         URI readModel = stack.query().resolve("/api/commitments/" + commitment);
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (version(http.get(readModel)) < version) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(commitment + " version " + version + " not in the read model");

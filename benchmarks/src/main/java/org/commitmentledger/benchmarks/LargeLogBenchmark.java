@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,10 +34,8 @@ import java.util.concurrent.Future;
  * A log of a million events (or as many as asked): how fast it is written, projected, rebuilt, queried as of past
  * points of both time axes, and published to Kafka again, each against the raw rate of the same PostgreSQL or Kafka.
  * <p>
- * The log has the ledger's shape: a tenth are commitments of ten events each (made, then nine progress reports a
- * month apart, statuses in turn), the rest monthly encounter counts, ten years of series of 120 months. They are
- * copied in SQL from events the API recorded, with new ids, streams, sequences, dates and counts: the log's own
- * trigger chains them, and the processors read them as any other.
+ * The log has the ledger's shape (see {@link GeneratedLog}): a tenth are commitments, the rest monthly encounter
+ * counts.
  */
 final class LargeLogBenchmark {
 
@@ -53,26 +50,26 @@ final class LargeLogBenchmark {
         }
     }
 
-    private static final int EVENTS_PER_COMMITMENT = 10;
-    private static final int MONTHS_PER_SERIES = 120;
+    private static final int EVENTS_PER_COMMITMENT = GeneratedLog.EVENTS_PER_COMMITMENT;
+    private static final int MONTHS_PER_SERIES = GeneratedLog.MONTHS_PER_SERIES;
     private static final int COMMITMENTS_PER_CHUNK = 10_000;
     private static final int SERIES_PER_CHUNK = 1_000;
-    private static final String SERIES_TEMPLATE = "benchtemplate";
     private static final List<String> PROJECTIONS = List.of("commitment-status", "encounter-trends");
-    private static final String[] STATUSES = {"IN_PROGRESS", "STALLED", "PARTIALLY_FULFILLED"};
 
     private final BenchmarkStack stack;
     private final Path scratch;
     private final LedgerHttp http = new LedgerHttp();
+    private final GeneratedLog log;
 
     LargeLogBenchmark(BenchmarkStack stack, Path scratch) {
         this.stack = stack;
         this.scratch = scratch;
+        this.log = new GeneratedLog(stack);
     }
 
     Result run(long events, int queries) throws Exception {
-        String commitmentTemplate = commitmentTemplate();
-        String seriesTemplate = seriesTemplate();
+        String commitmentTemplate = log.commitmentTemplate();
+        String seriesTemplate = log.seriesTemplate();
         long commitments = Math.max(1, events / 10 / EVENTS_PER_COMMITMENT);
         long series = Math.max(1, (events - commitments * EVENTS_PER_COMMITMENT) / MONTHS_PER_SERIES);
         long total = commitments * EVENTS_PER_COMMITMENT + series * MONTHS_PER_SERIES;
@@ -80,11 +77,11 @@ final class LargeLogBenchmark {
         long started = System.nanoTime();
         Instant writtenFrom = Instant.now();
         for (long first = 0; first < commitments; first += COMMITMENTS_PER_CHUNK) {
-            writeCommitments(commitmentTemplate, first, Math.min(commitments, first + COMMITMENTS_PER_CHUNK) - 1);
+            log.writeCommitments(commitmentTemplate, "bulk-", first, Math.min(commitments, first + COMMITMENTS_PER_CHUNK) - 1);
         }
         Instant halfway = null;
         for (long first = 0; first < series; first += SERIES_PER_CHUNK) {
-            writeSeries(seriesTemplate, first, Math.min(series, first + SERIES_PER_CHUNK) - 1);
+            log.writeSeries(seriesTemplate, first, Math.min(series, first + SERIES_PER_CHUNK) - 1);
             if (halfway == null && first + SERIES_PER_CHUNK >= series / 2) {
                 halfway = Instant.now();
             }
@@ -108,101 +105,6 @@ final class LargeLogBenchmark {
         Rate rawProducer = rawProducer(republished.count());
         return new Result(total, written, rawCopy, projected, rebuilt, rawRead, summary, page, republished,
                           rawProducer, verified);
-    }
-
-    /** A commitment made and one progress report, recorded through the API: what the generated commitments copy. */
-    private String commitmentTemplate() throws Exception {
-        String id = "bulk-template-" + Long.toString(System.nanoTime(), 36);
-        http.record(stack.command().resolve("/api/commitments"), """
-                {"id": "%s", "title": "Bulk commitment", "parties": ["MX", "US"], "category": "ENFORCEMENT",
-                 "madeOn": "2019-06-07", "source": {"document": "benchmark"}}""".formatted(id));
-        http.record(stack.command().resolve("/api/commitments/" + id + "/progress"), """
-                {"effectiveOn": "2019-07-01", "status": "IN_PROGRESS", "summary": "%s",
-                 "source": {"document": "benchmark"}}""".formatted("x".repeat(300)));
-        return id;
-    }
-
-    /** One month of one series recorded through the API: what the generated series copy. Returns its stream. */
-    private String seriesTemplate() throws Exception {
-        http.record(stack.command().resolve("/api/encounters"), """
-                {"period": "2014-01", "count": 100, "component": "Office of Field Operations",
-                 "citizenship": "%s", "release": "benchmark", "source": {"document": "benchmark"}}"""
-                .formatted(SERIES_TEMPLATE));
-        try (Connection connection = stack.connection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select stream_id from event_store.event_entry where stream_id like ?")) {
-            select.setString(1, "%" + SERIES_TEMPLATE + "%");
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("no stream named after " + SERIES_TEMPLATE);
-                }
-                return row.getString(1);
-            }
-        }
-    }
-
-    /** One transaction per chunk, in sequence order across its streams, as concurrent monitors would append. */
-    private void writeCommitments(String template, long firstCommitment, long lastCommitment) throws Exception {
-        try (Connection connection = stack.connection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     with made as (select * from event_store.event_entry where stream_id = ? and sequence_number = 0),
-                          reported as (select * from event_store.event_entry
-                                       where stream_id = ? and sequence_number = 1)
-                     insert into event_store.event_entry (event_id, stream_type, stream_id, sequence_number,
-                         payload_type, payload_revision, payload, meta_data, recorded_at, effective_on)
-                     select gen_random_uuid()::text, made.stream_type, 'bulk-' || c, s,
-                            case when s = 0 then made.payload_type else reported.payload_type end,
-                            case when s = 0 then made.payload_revision else reported.payload_revision end,
-                            case when s = 0
-                                 then jsonb_set(made.payload, '{commitmentId}', to_jsonb('bulk-' || c))
-                                 else jsonb_set(jsonb_set(jsonb_set(jsonb_set(reported.payload,
-                                          '{commitmentId}', to_jsonb('bulk-' || c)),
-                                          '{reportId}', to_jsonb(gen_random_uuid()::text)),
-                                          '{effectiveOn}', to_jsonb(('2019-07-01'::date + s * 30 + (c % 20)::int)::text)),
-                                          '{status}', to_jsonb((?::text[])[1 + ((c + s) % 3)::int]))
-                            end,
-                            case when s = 0 then made.meta_data else reported.meta_data end,
-                            clock_timestamp(),
-                            case when s = 0 then made.effective_on
-                                 else '2019-07-01'::date + s * 30 + (c % 20)::int end
-                     from generate_series(?::bigint, ?::bigint) c cross join generate_series(0, ?) s, made, reported
-                     order by s, c""")) {
-            insert.setString(1, template);
-            insert.setString(2, template);
-            insert.setArray(3, connection.createArrayOf("text", STATUSES));
-            insert.setLong(4, firstCommitment);
-            insert.setLong(5, lastCommitment);
-            insert.setInt(6, EVENTS_PER_COMMITMENT - 1);
-            insert.executeUpdate();
-        }
-    }
-
-    /** Series differ by citizenship; each holds 120 months from 2014-01, in month order across the chunk. */
-    private void writeSeries(String template, long firstSeries, long lastSeries) throws Exception {
-        try (Connection connection = stack.connection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     with measured as (select * from event_store.event_entry
-                                       where stream_id = ? and sequence_number = 0)
-                     insert into event_store.event_entry (event_id, stream_type, stream_id, sequence_number,
-                         payload_type, payload_revision, payload, meta_data, recorded_at, effective_on)
-                     select gen_random_uuid()::text, measured.stream_type,
-                            replace(measured.stream_id, ?, 'bench' || i), m,
-                            measured.payload_type, measured.payload_revision,
-                            jsonb_set(jsonb_set(jsonb_set(measured.payload,
-                                '{dimensions,citizenship}', to_jsonb('bench' || i)),
-                                '{period}', to_jsonb(to_char(date '2014-01-01' + make_interval(months => m), 'YYYY-MM'))),
-                                '{count}', to_jsonb(100 + (i * 31 + m * 17) % 5000)),
-                            measured.meta_data, clock_timestamp(),
-                            (date '2014-01-01' + make_interval(months => m + 1))::date - 1
-                     from generate_series(?::bigint, ?::bigint) i cross join generate_series(0, ?) m, measured
-                     order by m, i""")) {
-            insert.setString(1, template);
-            insert.setString(2, SERIES_TEMPLATE);
-            insert.setLong(3, firstSeries);
-            insert.setLong(4, lastSeries);
-            insert.setInt(5, MONTHS_PER_SERIES - 1);
-            insert.executeUpdate();
-        }
     }
 
     /** COPY of the same rows into a table of the same shape without the log's trigger and constraints. */

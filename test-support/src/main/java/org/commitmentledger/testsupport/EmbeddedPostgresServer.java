@@ -34,6 +34,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", keepData ? "on" : "off")
+                    .setServerConfig("synchronous_commit", keepData ? "on" : "off")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
                             dataDirectory.resolveSibling("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(

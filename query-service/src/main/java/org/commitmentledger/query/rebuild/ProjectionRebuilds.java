@@ -41,6 +41,9 @@ public class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     private static final int BATCH = 1_000;
+    // New tables have no statistics until autovacuum comes by, and plans made meanwhile scan them whole: a rebuild
+    // slowed down as its tables grew.
+    private static final int ANALYZE_EVERY = 20_000;
 
     public enum State { RUNNING, SWITCHING, DONE, FAILED }
 
@@ -145,7 +148,10 @@ public class ProjectionRebuilds implements DisposableBean {
                     .filter(event -> applied.isAssignableFrom(event.getPayloadType()))
                     .forEach(event -> run.projection.applyToNext(event,
                                                                  event.trackingToken().position().orElseThrow())));
-            run.done.addAndGet(batch.size());
+            long before = run.done.getAndAdd(batch.size());
+            if (before == 0 || before / ANALYZE_EVERY != (before + batch.size()) / ANALYZE_EVERY) {
+                analyzeNextTables(run.projection);
+            }
             position = batch.get(batch.size() - 1).trackingToken();
         }
     }
@@ -155,6 +161,10 @@ public class ProjectionRebuilds implements DisposableBean {
             jdbc.sql("drop table if exists " + table + "_next").update();
             jdbc.sql("create table " + table + "_next (like " + table + " including all)").update();
         }));
+    }
+
+    private void analyzeNextTables(RebuildableProjection projection) {
+        projection.tables().forEach(table -> jdbc.sql("analyze " + table + "_next").update());
     }
 
     private void switchTables(RebuildableProjection projection) {
