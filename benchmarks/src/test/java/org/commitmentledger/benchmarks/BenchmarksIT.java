@@ -16,11 +16,12 @@ class BenchmarksIT {
 
         String report = Benchmarks.run(Path.of("..").toAbsolutePath().normalize(),
                                        Benchmarks.Options.parse("--seconds", "1", "--concurrency", "1,2",
-                                                                "--out", out.toString()));
+                                                                "--import-rows", "2400", "--out", out.toString()));
 
         assertThat(Files.readString(out)).isEqualTo(report);
         assertThat(report).contains("| cores |", "| PostgreSQL |", Benchmarks.COMMAND)
                 .containsPattern("\\n\\| 1 \\| \\d+ \\|")
-                .containsPattern("\\n\\| 2 \\| \\d+ \\|");
+                .containsPattern("\\n\\| 2 \\| \\d+ \\|")
+                .containsPattern("\\n\\| 2400 \\| 100 \\| 2400 \\|");
     }
 }
