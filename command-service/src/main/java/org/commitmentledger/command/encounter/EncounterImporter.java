@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Records a whole file's counts in one transaction, deciding by the same rules as {@link EncounterRecorder} and
@@ -50,7 +49,7 @@ class EncounterImporter {
         }
         Map<String, Series> series = load(seriesKeys.values());
         long loaded = System.nanoTime();
-        int events = 0;
+        List<Pending> pending = new ArrayList<>();
         EncountersRecorded result = new EncountersRecorded(0, 0, 0);
         for (Measurement measurement : command.measurements()) {
             String key = seriesKeys.get(measurement.dimensions());
@@ -58,16 +57,15 @@ class EncounterImporter {
             SeriesCounts.Decision decision = one.counts.decide(measurement);
             EncountersMeasured event = decision.event();
             if (event != null) {
-                one.pending.add(event);
+                pending.add(new Pending(key, one.next++, event));
                 one.counts.recorded(event.period(), event.release(), event.count());
-                events++;
             }
             result = result.plus(decision.outcome());
         }
         long decided = System.nanoTime();
-        eventStore.appendInOrder(messages(series));
+        eventStore.appendInOrder(messages(pending));
         log.info("Import of {} counts into {} series: {} events; read {} ms, decided {} ms, appended {} ms",
-                 command.measurements().size(), seriesKeys.size(), events, (loaded - started) / 1_000_000,
+                 command.measurements().size(), seriesKeys.size(), pending.size(), (loaded - started) / 1_000_000,
                  (decided - loaded) / 1_000_000, (System.nanoTime() - decided) / 1_000_000);
         return result;
     }
@@ -88,48 +86,37 @@ class EncounterImporter {
                            .createArrayOf("text", all.toArray())),
                    row -> {
                        Series one = series.computeIfAbsent(row.getString(1), k -> new Series());
-                       one.stored = row.getLong(2) + 1;
+                       one.next = row.getLong(2) + 1;
                        one.counts.recorded(periods.computeIfAbsent(row.getString(3), YearMonth::parse),
                                            releases.computeIfAbsent(row.getString(4), r -> r), row.getLong(5));
                    });
         return series;
     }
 
-    /** Series by series, each in sequence order: the chain trigger then finds each previous event close by. */
-    private static Iterator<DomainEventMessage<EncountersMeasured>> messages(Map<String, Series> series) {
-        Iterator<Map.Entry<String, Series>> each = series.entrySet().iterator();
+    /** In the order of the file, as the aggregates would have applied them: readers see the same global order. */
+    private static Iterator<DomainEventMessage<EncountersMeasured>> messages(List<Pending> pending) {
+        Iterator<Pending> each = pending.iterator();
         return new Iterator<>() {
-            private String key;
-            private Series current;
-            private int index;
-
             @Override
             public boolean hasNext() {
-                while ((current == null || index == current.pending.size()) && each.hasNext()) {
-                    Map.Entry<String, Series> entry = each.next();
-                    key = entry.getKey();
-                    current = entry.getValue();
-                    index = 0;
-                }
-                return current != null && index < current.pending.size();
+                return each.hasNext();
             }
 
             @Override
             public DomainEventMessage<EncountersMeasured> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                long sequence = current.stored + index;
-                return new GenericDomainEventMessage<>(SERIES_TYPE, key, sequence, current.pending.get(index++));
+                Pending next = each.next();
+                return new GenericDomainEventMessage<>(SERIES_TYPE, next.seriesKey(), next.sequence(), next.event());
             }
         };
     }
 
-    /** A series as read, and the events this import adds to it. */
+    /** A series as read, then as this import extends it. */
     private static final class Series {
         private final SeriesCounts counts = new SeriesCounts();
-        private final List<EncountersMeasured> pending = new ArrayList<>();
-        /** Events already in the series: the sequence number of its next one. */
-        private long stored;
+        /** The sequence number of its next event. */
+        private long next;
+    }
+
+    private record Pending(String seriesKey, long sequence, EncountersMeasured event) {
     }
 }

@@ -80,6 +80,7 @@ class EncounterImportPathsIT {
         }
 
         assertThat(imported.events()).hasSize(8).isEqualTo(aggregate.events());
+        assertThat(imported.globalOrder()).isEqualTo(aggregate.globalOrder());
         assertThat(imported.supersededReleases()).containsOnly(null, "first");
         assertLogIntact();
     }
@@ -242,6 +243,15 @@ class EncounterImportPathsIT {
                             order by stream, sequence_number""")
                     .param("slug", slug).param("label", citizenship)
                     .query().listOfRows();
+        }
+
+        /** Which series and month each event is about, in the order the log holds them. */
+        List<String> globalOrder() {
+            return test.jdbc.sql("""
+                            select payload->'dimensions'->>'component' || ' ' || (payload->>'period')
+                            from event_store.event_entry where payload->'dimensions'->>'citizenship' = :label
+                            order by global_index""")
+                    .param("label", citizenship).query(String.class).list();
         }
 
         List<String> supersededReleases() {
