@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  * The benchmark suite: starts a fresh stack in a scratch directory, runs each benchmark with its baseline, prints
  * the table and writes it to {@code docs/benchmarks.md}.
  * <p>
- * {@code java -jar benchmarks/target/benchmarks.jar [--seconds 10] [--concurrency 1,4,16,64] [--rate 500]
- * [--lag-seconds 30] [--events 1000000] [--queries 200] [--out FILE]}, from the repository's root, after {@code mvn -B -q -DskipTests package}.
+ * {@code java -jar benchmarks/target/benchmarks.jar [--seconds 10] [--concurrency 1,4,16,64|none]
+ * [--import-rows 1000000] [--rate 500] [--lag-seconds 30] [--events 1000000] [--queries 200] [--out FILE]}, from the
+ * repository's root, after {@code mvn -B -q -DskipTests package}. A size of 0 ({@code --import-rows}, {@code --rate},
+ * {@code --events}) leaves that benchmark out.
  */
 public final class Benchmarks {
 
@@ -32,12 +34,13 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
-    record Options(Duration duration, List<Integer> concurrency, int rate, Duration lagDuration, long events,
-                   int queries, Path out) {
+    record Options(Duration duration, List<Integer> concurrency, int importRows, int rate, Duration lagDuration,
+                   long events, int queries, Path out) {
 
         static Options parse(String... args) {
             Duration duration = Duration.ofSeconds(10);
             List<Integer> concurrency = List.of(1, 4, 16, 64);
+            int importRows = 1_000_000;
             int rate = 500;
             Duration lagDuration = Duration.ofSeconds(30);
             long events = 1_000_000;
@@ -46,8 +49,9 @@ public final class Benchmarks {
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--seconds" -> duration = seconds(args[i + 1]);
-                    case "--concurrency" -> concurrency = Arrays.stream(args[i + 1].split(","))
-                            .map(String::strip).map(Integer::parseInt).toList();
+                    case "--concurrency" -> concurrency = args[i + 1].equals("none") ? List.of()
+                            : Arrays.stream(args[i + 1].split(",")).map(String::strip).map(Integer::parseInt).toList();
+                    case "--import-rows" -> importRows = Integer.parseInt(args[i + 1]);
                     case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                     case "--lag-seconds" -> lagDuration = seconds(args[i + 1]);
                     case "--events" -> events = Long.parseLong(args[i + 1]);
@@ -56,7 +60,7 @@ public final class Benchmarks {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(duration, concurrency, rate, lagDuration, events, queries, out);
+            return new Options(duration, concurrency, importRows, rate, lagDuration, events, queries, out);
         }
 
         private static Duration seconds(String value) {
@@ -80,12 +84,22 @@ public final class Benchmarks {
                 System.out.printf("appends at %d clients...%n", concurrency);
                 results.add(appends.run(concurrency, options.duration()));
             }
-            System.out.printf("lag at %d appends/s...%n", options.rate());
-            LagBenchmark.Result lag = new LagBenchmark(stack).run(options.rate(), options.lagDuration());
-            System.out.printf("a log of %d events...%n", options.events());
-            LargeLogBenchmark.Result large = new LargeLogBenchmark(stack, scratch)
-                    .run(options.events(), options.queries());
-            String report = report(stack, options, results, lag, large, heap.highestMiB());
+            ImportBenchmark.Result imported = null;
+            if (options.importRows() > 0) {
+                System.out.printf("import of %d rows...%n", options.importRows());
+                imported = new ImportBenchmark(stack, scratch).run(options.importRows());
+            }
+            LagBenchmark.Result lag = null;
+            if (options.rate() > 0) {
+                System.out.printf("lag at %d appends/s...%n", options.rate());
+                lag = new LagBenchmark(stack).run(options.rate(), options.lagDuration());
+            }
+            LargeLogBenchmark.Result large = null;
+            if (options.events() > 0) {
+                System.out.printf("a log of %d events...%n", options.events());
+                large = new LargeLogBenchmark(stack, scratch).run(options.events(), options.queries());
+            }
+            String report = report(stack, options, results, imported, lag, large, heap.highestMiB());
             Files.createDirectories(options.out().toAbsolutePath().getParent());
             Files.writeString(options.out(), report);
             return report;
@@ -97,8 +111,8 @@ public final class Benchmarks {
     }
 
     private static String report(BenchmarkStack stack, Options options, List<AppendBenchmark.Result> results,
-                                 LagBenchmark.Result lag, LargeLogBenchmark.Result large,
-                                 Map<String, Double> heapMiB) throws Exception {
+                                 ImportBenchmark.Result imported, LagBenchmark.Result lag,
+                                 LargeLogBenchmark.Result large, Map<String, Double> heapMiB) throws Exception {
         StringBuilder text = new StringBuilder();
         text.append("# Benchmarks\n\n")
                 .append("Written by the benchmark harness; do not edit. Reproduce with:\n\n```bash\n").append(COMMAND)
@@ -112,6 +126,23 @@ public final class Benchmarks {
                 .append("| PostgreSQL | ").append(postgresVersion(stack)).append(" (embedded) |\n")
                 .append("| Kafka | ").append(AppInfoParser.getVersion()).append(" (one broker, KRaft) |\n")
                 .append("| services | one process each, `-Xmx512m` |\n\n");
+        if (!results.isEmpty()) {
+            appends(text, options, results);
+        }
+        if (imported != null) {
+            imports(text, imported);
+        }
+        if (lag != null) {
+            lag(text, options, lag);
+        }
+        if (large != null) {
+            largeLog(text, large);
+        }
+        memory(text, heapMiB);
+        return text.toString();
+    }
+
+    private static void appends(StringBuilder text, Options options, List<AppendBenchmark.Result> results) {
         text.append("## Appends, one event per command, against single-row INSERT + COMMIT\n\n")
                 .append("Each client runs in a closed loop for ").append(options.duration().toMillis() / 1000.0)
                 .append(" s after a warm-up; raw JDBC writes a row of the same size on the same PostgreSQL at the")
@@ -123,7 +154,30 @@ public final class Benchmarks {
                                       result.concurrency(), result.rawPerSecond(), latencies(result.raw()),
                                       result.apiPerSecond(), latencies(result.api()), result.ratio()));
         }
-        text.append("\n## Lag under a steady rate of appends\n\n")
+        text.append('\n');
+    }
+
+    private static void imports(StringBuilder text, ImportBenchmark.Result result) {
+        text.append("## Bulk import of a CBP file, against COPY and multi-row INSERT\n\n")
+                .append("A generated file in CBP's columns, every row its own month and slice, so one event each, is")
+                .append(" posted to `/api/encounters/imports` on the fresh service: the time is the whole request,")
+                .append(" upload, checks and one transaction. Raw JDBC writes as many rows of the same size into a")
+                .append(" copy of the event table (its indexes, not its hash-chain trigger) on the same PostgreSQL,")
+                .append(" in one transaction, in the same run, before the import.\n\n")
+                .append("| rows | series | events | API s | API events/s | raw COPY rows/s | raw INSERT rows/s")
+                .append(" (1,000 a statement) | API / COPY | API / INSERT | target |\n")
+                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+                .append(String.format(Locale.ROOT, "| %d | %d | %d | %.1f | %.0f | %.0f | %.0f | %.2f | %.2f |"
+                                              + " >= 20000 events/s |%n",
+                                      result.rows(), result.series(), result.events(), result.apiSeconds(),
+                                      result.apiPerSecond(), result.copyPerSecond(), result.insertPerSecond(),
+                                      result.apiPerSecond() / result.copyPerSecond(),
+                                      result.apiPerSecond() / result.insertPerSecond()));
+        text.append('\n');
+    }
+
+    private static void lag(StringBuilder text, Options options, LagBenchmark.Result lag) {
+        text.append("## Lag under a steady rate of appends\n\n")
                 .append("For ").append(options.lagDuration().toMillis() / 1000.0).append(" s, on a fixed schedule: ")
                 .append(LagBenchmark.PROBES_PER_SECOND).append(" probes a second through the API, the rest of the")
                 .append(" rate appended straight into the log (one event per transaction, ProgressReported copied from")
@@ -135,7 +189,11 @@ public final class Benchmarks {
                 .append(String.format(Locale.ROOT, "| %.0f | %.0f | %s | <= 200 | %s | <= 500 |%n",
                                       lag.askedPerSecond(), lag.appendedPerSecond(), latencies(lag.projection()),
                                       latencies(lag.kafka())));
-        text.append("\n## A log of ").append(large.events()).append(" events\n\n")
+        text.append('\n');
+    }
+
+    private static void largeLog(StringBuilder text, LargeLogBenchmark.Result large) {
+        text.append("## A log of ").append(large.events()).append(" events\n\n")
                 .append("The ledger's shape: a tenth commitments of ten events each (made, then monthly progress")
                 .append(" reports), the rest monthly encounter counts in series of 120 months. Generated in SQL from")
                 .append(" events the API recorded and appended through the log's own hash-chain trigger, about")
@@ -158,12 +216,15 @@ public final class Benchmarks {
                 .append(latencies(large.summary())).append(" | <= 25 |\n")
                 .append("| `GET /api/commitments?size=100&asOf&knownAt` | ").append(latencies(large.page()))
                 .append(" | <= 25 |\n");
-        text.append("\n## Memory\n\nHighest used heap sampled every 0.5 s through all of the above (garbage")
+        text.append('\n');
+    }
+
+    private static void memory(StringBuilder text, Map<String, Double> heapMiB) {
+        text.append("## Memory\n\nHighest used heap sampled every 0.5 s through all of the above (garbage")
                 .append(" included), each service running with `-Xmx512m`.\n\n| service | highest used heap MiB |")
                 .append(" target |\n|---|---:|---|\n");
         heapMiB.forEach((service, mib) -> text.append(String.format(Locale.ROOT, "| %s | %.0f | < 512 |%n",
                                                                     service, mib)));
-        return text.toString();
     }
 
     private static String rebuilds(LargeLogBenchmark.Result large) {

@@ -16,6 +16,7 @@ class BenchmarksIT {
 
         String report = Benchmarks.run(Path.of("..").toAbsolutePath().normalize(),
                                        Benchmarks.Options.parse("--seconds", "1", "--concurrency", "1,2",
+                                                                "--import-rows", "2400",
                                                                 "--rate", "50", "--lag-seconds", "2",
                                                                 "--events", "2000", "--queries", "20",
                                                                 "--out", out.toString()));
@@ -24,6 +25,7 @@ class BenchmarksIT {
         assertThat(report).contains("| cores |", "| PostgreSQL |", Benchmarks.COMMAND)
                 .containsPattern("\\n\\| 1 \\| \\d+ \\|")
                 .containsPattern("\\n\\| 2 \\| \\d+ \\|")
+                .containsPattern("\\n\\| 2400 \\| 100 \\| 2400 \\|")
                 .containsPattern("\\n\\| 50 \\| \\d+ \\| [\\d.]+ / [\\d.]+ / [\\d.]+ \\(n=\\d+\\) \\|")
                 .containsPattern("\\n\\| rebuild of commitment-status \\(reads the whole log\\) \\| \\d+ \\| [\\d.]+ \\| \\d+ \\|")
                 .contains("verified afterwards: OK", "| query-service |");

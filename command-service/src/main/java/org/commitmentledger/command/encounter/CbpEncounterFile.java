@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +108,9 @@ final class CbpEncounterFile {
             throw new InvalidFileException(missing, missing.size());
         }
         Map<Key, Long> counts = new LinkedHashMap<>();
+        // One copy of each slice's labels, however many rows and months repeat them: large files stay small in memory.
+        Map<EncounterDimensions, EncounterDimensions> slices = new HashMap<>();
+        Memo memo = new Memo();
         int rows = 0;
         CsvRecords.Record record;
         while ((record = records.next()) != null) {
@@ -119,10 +123,11 @@ final class CbpEncounterFile {
                         "the file has more than " + maxRows + " rows, the most accepted")), problemCount[0] + 1);
             }
             RowProblems rowProblems = new RowProblems(record.line(), problems, problemCount, maxProblems);
-            Key key = key(record, positions, rowProblems);
+            Key key = key(record, positions, memo, rowProblems);
             Long count = count(field(record, positions, Column.ENCOUNTER_COUNT), rowProblems);
             if (key != null && count != null) {
-                counts.merge(key, count, Long::sum);
+                counts.merge(new Key(key.period(), slices.computeIfAbsent(key.dimensions(), slice -> slice)), count,
+                             Long::sum);
             }
         }
         if (records.unterminatedQuoteLine() > 0) {
@@ -157,14 +162,15 @@ final class CbpEncounterFile {
         return positions;
     }
 
-    private static Key key(CsvRecords.Record record, Map<Column, Integer> positions, RowProblems problems) {
+    private static Key key(CsvRecords.Record record, Map<Column, Integer> positions, Memo memo,
+                           RowProblems problems) {
         YearMonth period = period(field(record, positions, Column.FISCAL_YEAR), field(record, positions, Column.MONTH),
-                                  problems);
-        String component = label(record, positions, Column.COMPONENT, problems);
-        String demographic = label(record, positions, Column.DEMOGRAPHIC, problems);
-        String citizenship = label(record, positions, Column.CITIZENSHIP, problems);
-        String title = label(record, positions, Column.TITLE_OF_AUTHORITY, problems);
-        String type = label(record, positions, Column.ENCOUNTER_TYPE, problems);
+                                  memo, problems);
+        String component = label(record, positions, Column.COMPONENT, memo, problems);
+        String demographic = label(record, positions, Column.DEMOGRAPHIC, memo, problems);
+        String citizenship = label(record, positions, Column.CITIZENSHIP, memo, problems);
+        String title = label(record, positions, Column.TITLE_OF_AUTHORITY, memo, problems);
+        String type = label(record, positions, Column.ENCOUNTER_TYPE, memo, problems);
         if (period == null || component == null || demographic == null || citizenship == null || title == null
                 || type == null) {
             return null;
@@ -172,16 +178,17 @@ final class CbpEncounterFile {
         return new Key(period, new EncounterDimensions(component, demographic, citizenship, title, type));
     }
 
-    private static YearMonth period(String fiscalYear, String month, RowProblems problems) {
-        Integer year = null;
-        Matcher matcher = fiscalYear == null ? null : FISCAL_YEAR.matcher(fiscalYear);
+    private static YearMonth period(String fiscalYear, String month, Memo memo, RowProblems problems) {
+        Integer year = fiscalYear == null ? null : memo.fiscalYears.get(fiscalYear);
+        Matcher matcher = fiscalYear == null || year != null ? null : FISCAL_YEAR.matcher(fiscalYear);
         if (matcher != null && matcher.matches()) {
             year = Integer.parseInt(matcher.group(1));
-        } else {
+            memo.fiscalYears.put(fiscalYear, year);
+        } else if (year == null) {
             problems.add(Column.FISCAL_YEAR.label, "must be a fiscal year such as 2023 or 2025 (FYTD), got "
                     + quoted(fiscalYear));
         }
-        Month calendarMonth = month(month);
+        Month calendarMonth = month == null ? null : memo.months.computeIfAbsent(month, CbpEncounterFile::month);
         if (calendarMonth == null) {
             problems.add(Column.MONTH.label, "must be a month abbreviation such as OCT, got " + quoted(month));
         }
@@ -189,7 +196,7 @@ final class CbpEncounterFile {
             return null;
         }
         int calendarYear = calendarMonth.getValue() >= Month.OCTOBER.getValue() ? year - 1 : year;
-        return YearMonth.of(calendarYear, calendarMonth);
+        return memo.periods.computeIfAbsent(YearMonth.of(calendarYear, calendarMonth), period -> period);
     }
 
     private static Month month(String text) {
@@ -207,9 +214,13 @@ final class CbpEncounterFile {
         return null;
     }
 
-    private static String label(CsvRecords.Record record, Map<Column, Integer> positions, Column column,
+    private static String label(CsvRecords.Record record, Map<Column, Integer> positions, Column column, Memo memo,
                                 RowProblems problems) {
         String value = field(record, positions, column);
+        String known = value == null ? null : memo.labels.get(value);
+        if (known != null) {
+            return known;
+        }
         if (value == null || value.isBlank()) {
             problems.add(column.label, "must not be empty");
             return null;
@@ -219,14 +230,20 @@ final class CbpEncounterFile {
             problems.add(column.label, "is longer than " + MAX_LABEL + " characters");
             return null;
         }
-        if (stripped.chars().anyMatch(Character::isISOControl)) {
-            problems.add(column.label, "contains control characters");
-            return null;
+        for (int i = 0; i < stripped.length(); i++) {
+            if (Character.isISOControl(stripped.charAt(i))) {
+                problems.add(column.label, "contains control characters");
+                return null;
+            }
         }
+        memo.labels.put(value, stripped);
         return stripped;
     }
 
     private static Long count(String value, RowProblems problems) {
+        if (plainDigits(value)) {
+            return Long.parseLong(value);
+        }
         String stripped = value == null ? "" : value.strip();
         if (!COUNT.matcher(stripped).matches() || stripped.replace(",", "").length() > 12) {
             problems.add(Column.ENCOUNTER_COUNT.label, "must be a whole number of encounters, got "
@@ -234,6 +251,19 @@ final class CbpEncounterFile {
             return null;
         }
         return Long.parseLong(stripped.replace(",", ""));
+    }
+
+    /** The common case, read without a regular expression: at most 12 digits and nothing else. */
+    private static boolean plainDigits(String value) {
+        if (value == null || value.isEmpty() || value.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String field(CsvRecords.Record record, Map<Column, Integer> positions, Column column) {
@@ -250,6 +280,14 @@ final class CbpEncounterFile {
     }
 
     private record Key(YearMonth period, EncounterDimensions dimensions) {
+    }
+
+    /** What each distinct text of a file read as, when it was valid: a large file repeats a few hundred texts. */
+    private static final class Memo {
+        private final Map<String, Integer> fiscalYears = new HashMap<>();
+        private final Map<String, Month> months = new HashMap<>();
+        private final Map<String, String> labels = new HashMap<>();
+        private final Map<YearMonth, YearMonth> periods = new HashMap<>();
     }
 
     private static final class RowProblems {

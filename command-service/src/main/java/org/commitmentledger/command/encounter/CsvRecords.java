@@ -20,6 +20,7 @@ final class CsvRecords {
     private final BufferedReader reader;
     private long line;
     private long unterminatedQuoteLine;
+    private int width = 10;
 
     CsvRecords(BufferedReader reader) {
         this.reader = reader;
@@ -37,7 +38,7 @@ final class CsvRecords {
         }
         line++;
         long start = line;
-        List<String> fields = new ArrayList<>();
+        List<String> fields = new ArrayList<>(width);
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         int i = 0;
@@ -80,6 +81,7 @@ final class CsvRecords {
             i++;
         }
         fields.add(field.toString());
+        width = fields.size();
         return new Record(start, fields);
     }
 }

@@ -65,7 +65,7 @@ class EncounterImportController {
         }
         ImportRequest asked = new ImportRequest(release.strip(), document.strip(),
                                                 HexFormat.of().formatHex(digest.digest()));
-        EncountersRecorded recorded = commands.send(new RecordEncounters(parsed.measurements()), idempotencyKey,
+        EncountersRecorded recorded = commands.send(new ImportEncounters(parsed.measurements()), idempotencyKey,
                                                     "POST /api/encounters/imports", asked);
         return ResponseEntity.created(readSide.encounters()).body(new ImportResult(
                 asked.release(), parsed.rows(), parsed.measurements().size(), recorded.recorded(),

@@ -5,17 +5,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commitmentledger.events.EncountersMeasured;
 
-import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/**
- * The monthly counts of one slice of CBP's figures, across releases. A count is recorded once per release and month;
- * a later release that changes a month's count supersedes the earlier value, which stays on record. The release that
- * was recorded last is the latest.
- */
+/** The monthly counts of one slice of CBP's figures, across releases, by the rules of {@link SeriesCounts}. */
 @Aggregate
 class EncounterSeries {
 
@@ -23,42 +15,22 @@ class EncounterSeries {
 
     @AggregateIdentifier
     private String seriesKey;
-    private final Map<YearMonth, Latest> latest = new HashMap<>();
+    private final SeriesCounts counts = new SeriesCounts();
 
     EncounterSeries() {
     }
 
     Outcome record(Measurement measurement) {
-        Latest current = latest.get(measurement.period());
-        if (current == null) {
-            apply(measured(measurement, null));
-            return Outcome.RECORDED;
+        SeriesCounts.Decision decision = counts.decide(measurement);
+        if (decision.event() != null) {
+            apply(decision.event());
         }
-        if (current.release().equals(measurement.release())) {
-            if (current.count() != measurement.count()) {
-                throw new ReleaseConflictException(measurement.dimensions().seriesKey(), measurement.period(),
-                                                   measurement.release(), current.count(), measurement.count());
-            }
-            return Outcome.UNCHANGED;
-        }
-        if (current.count() == measurement.count()) {
-            return Outcome.UNCHANGED;
-        }
-        apply(measured(measurement, current.release()));
-        return Outcome.SUPERSEDED;
-    }
-
-    private static EncountersMeasured measured(Measurement measurement, String supersedes) {
-        return new EncountersMeasured(measurement.dimensions(), measurement.period(), measurement.count(),
-                                      measurement.release(), supersedes, measurement.source());
+        return decision.outcome();
     }
 
     @EventSourcingHandler
     void on(EncountersMeasured event) {
         seriesKey = event.streamId();
-        latest.put(event.period(), new Latest(event.release(), event.count()));
-    }
-
-    private record Latest(String release, long count) {
+        counts.recorded(event.period(), event.release(), event.count());
     }
 }

@@ -50,7 +50,7 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     @DependsOn("eventStoreSchema")
-    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+    PostgresEventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer defaultSerializer,
                                           Configuration configuration,
                                           ConnectionProvider connectionProvider,
