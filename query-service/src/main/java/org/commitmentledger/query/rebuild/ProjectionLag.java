@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.commitmentledger.platform.eventstore.CommitHorizonToken;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +15,10 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 
 /**
- * {@code ledger.projection.lag{processor=...}}: how many positions of the event log a projection has still to
- * apply (the newest position minus the lowest position its segments have reached).
+ * {@code ledger.projection.lag{processor=...}}: how many events of the log a projection has still to apply, counted
+ * against the position of its furthest-behind segment. Positions alone cannot say it: a late commit is read after
+ * events with higher positions (see {@link CommitHorizonToken}), and a segment that once caught up stays "caught up"
+ * in Axon's status while it falls behind again.
  */
 @Component
 public class ProjectionLag implements SmartInitializingSingleton {
@@ -53,14 +58,27 @@ public class ProjectionLag implements SmartInitializingSingleton {
                 .single();
         return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .map(processor -> {
-                    Long position = lowest(processor.processingStatus().values());
-                    boolean caughtUp = !processor.processingStatus().isEmpty() && processor.processingStatus()
-                            .values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-                    Long behind = position == null ? null : caughtUp ? 0 : Math.max(0, head - position);
+                    Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+                    Long position = lowest(segments);
+                    Long behind = segments.isEmpty() ? null
+                            : segments.stream().mapToLong(segment -> toApply(segment.getTrackingToken())).max()
+                            .orElseThrow();
                     return new Status(name, processor.isRunning(), position, head, behind,
                                       rebuilds.progress(name).orElse(null));
                 })
                 .orElse(new Status(name, false, null, head, null, rebuilds.progress(name).orElse(null)));
+    }
+
+    /** The events the token does not cover yet, in any transaction that has committed. */
+    private long toApply(TrackingToken token) {
+        if (!(WrappedToken.unwrapLowerBound(token) instanceof CommitHorizonToken covered)) {
+            return jdbc.sql("select count(*) from event_store.event_entry").query(Long.class).single();
+        }
+        return jdbc.sql("select count(*) from event_store.event_entry where tx_id >= :horizon"
+                                + " and not (tx_id < :windowEnd and global_index <= :lastIndex)")
+                .param("horizon", covered.horizon()).param("windowEnd", covered.windowEnd())
+                .param("lastIndex", covered.lastIndex())
+                .query(Long.class).single();
     }
 
     private static Long lowest(Collection<EventTrackerStatus> statuses) {
