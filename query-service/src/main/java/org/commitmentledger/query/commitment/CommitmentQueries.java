@@ -18,8 +18,10 @@ import java.util.Optional;
 @Component
 class CommitmentQueries implements CommitmentCalendar {
 
-    static final String AT = " recorded_from <= :knownAt and recorded_to > :knownAt"
-            + " and valid_from <= :asOf and valid_to > :asOf ";
+    /** The versions that count at (asOf, knownAt): the expressions of the index commitment_version_at. */
+    static final String AT = " tstzrange(recorded_from, greatest(recorded_from, recorded_to))"
+            + " @> cast(:knownAt as timestamptz)"
+            + " and daterange(valid_from, greatest(valid_from, valid_to)) @> cast(:asOf as date) ";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -72,10 +74,20 @@ class CommitmentQueries implements CommitmentCalendar {
         return new Page(states, total);
     }
 
-    List<CommitmentState> all(TimePoint at) {
-        return jdbc.sql("select state::text from query.commitment_version where" + AT + " order by commitment_id")
+    /** What the summary counts, of every commitment: its columns, not its whole state. */
+    record Standing(String id, String title, List<String> parties, String category, String document, String status,
+                    LocalDate dueBy, boolean overdue) {
+    }
+
+    List<Standing> standings(TimePoint at) {
+        return jdbc.sql("select commitment_id, title, parties, category, document, status, due_by,"
+                                + " coalesce(due_by < :asOf and status <> 'FULFILLED' and not withdrawn, false)"
+                                + " from query.commitment_version where" + AT + " order by commitment_id")
                 .param("knownAt", Timestamp.from(at.knownAt())).param("asOf", at.asOf())
-                .query((row, n) -> json.readValue(row.getString(1), CommitmentState.class))
+                .query((row, n) -> new Standing(row.getString(1), row.getString(2),
+                                                List.of((String[]) row.getArray(3).getArray()), row.getString(4),
+                                                row.getString(5), row.getString(6),
+                                                row.getObject(7, LocalDate.class), row.getBoolean(8)))
                 .list();
     }
 

@@ -115,19 +115,19 @@ class CommitmentQueryController {
     @Operation(summary = "Counts by status for each party, document and category, and the overdue list")
     Summary summary(@RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt) {
         TimePoint at = TimePoint.parse(asOf, knownAt, clock);
-        List<CommitmentState> states = queries.all(at);
+        List<CommitmentQueries.Standing> states = queries.standings(at);
         Map<String, Map<String, Integer>> byParty = new TreeMap<>();
         Map<String, Map<String, Integer>> byDocument = new TreeMap<>();
         Map<String, Map<String, Integer>> byCategory = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         List<Summary.Overdue> overdue = new ArrayList<>();
-        for (CommitmentState state : states) {
-            String status = state.status().name();
+        for (CommitmentQueries.Standing state : states) {
+            String status = state.status();
             state.parties().forEach(party -> count(byParty, party, status));
-            count(byDocument, state.source() == null ? "unknown" : state.source().document(), status);
+            count(byDocument, state.document() == null ? "unknown" : state.document(), status);
             count(byCategory, state.category(), status);
             byStatus.merge(status, 1, Integer::sum);
-            if (state.overdueOn(at.asOf())) {
+            if (state.overdue()) {
                 overdue.add(new Summary.Overdue(state.id(), state.title(), state.dueBy(), status));
             }
         }
