@@ -76,6 +76,21 @@ final class BenchmarkStack implements AutoCloseable {
         return service;
     }
 
+    /** Waits until every projection of the query service has applied every event of the log. */
+    void awaitProjected(Duration atMost) throws Exception {
+        LedgerHttp http = new LedgerHttp();
+        long deadline = System.nanoTime() + atMost.toNanos();
+        String projections = "";
+        while (System.nanoTime() < deadline) {
+            projections = http.get(query().resolve("/api/admin/projections"), LedgerHttp.ADMIN);
+            if (projections.contains("\"behind\"") && !projections.matches("(?s).*\"behind\"\\s*:\\s*([1-9]|null).*")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("projections not caught up after " + atMost + ": " + projections);
+    }
+
     Connection connection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.USER, null);
     }

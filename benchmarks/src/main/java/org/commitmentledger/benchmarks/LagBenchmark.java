@@ -63,6 +63,7 @@ final class LagBenchmark {
     }
 
     Result run(int perSecond, Duration duration) throws Exception {
+        stack.awaitProjected(Duration.ofMinutes(30));
         List<String> probes = new ArrayList<>();
         for (int p = 0; p < PROBES_PER_SECOND; p++) {
             probes.add(create("probe-" + p));
@@ -110,7 +111,7 @@ final class LagBenchmark {
         log.writeCommitments(log.commitmentTemplate(), prefix, 0, LOAD_COMMITMENTS - 1);
         String last = prefix + (LOAD_COMMITMENTS - 1);
         String lastSequence = Integer.toString(GeneratedLog.EVENTS_PER_COMMITMENT - 1);
-        awaitVersion(last, GeneratedLog.EVENTS_PER_COMMITMENT - 1, Duration.ofMinutes(5));
+        stack.awaitProjected(Duration.ofMinutes(10));
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         boolean published = false;
         while (!published) {
@@ -214,12 +215,8 @@ final class LagBenchmark {
     }
 
     private void awaitVersion(String commitment, long version) throws Exception {
-        awaitVersion(commitment, version, Duration.ofMinutes(1));
-    }
-
-    private void awaitVersion(String commitment, long version, Duration atMost) throws Exception {
         URI readModel = stack.query().resolve("/api/commitments/" + commitment);
-        long deadline = System.nanoTime() + atMost.toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (version(http.get(readModel)) < version) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(commitment + " version " + version + " not in the read model");

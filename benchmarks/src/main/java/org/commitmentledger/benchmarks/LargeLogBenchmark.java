@@ -73,7 +73,6 @@ final class LargeLogBenchmark {
         long commitments = Math.max(1, events / 10 / EVENTS_PER_COMMITMENT);
         long series = Math.max(1, (events - commitments * EVENTS_PER_COMMITMENT) / MONTHS_PER_SERIES);
         long total = commitments * EVENTS_PER_COMMITMENT + series * MONTHS_PER_SERIES;
-        long before = count();
         long started = System.nanoTime();
         Instant writtenFrom = Instant.now();
         for (long first = 0; first < commitments; first += COMMITMENTS_PER_CHUNK) {
@@ -87,7 +86,7 @@ final class LargeLogBenchmark {
             }
         }
         Rate written = new Rate(total, seconds(started));
-        awaitProjected(before + total);
+        stack.awaitProjected(Duration.ofMinutes(30));
         Rate projected = new Rate(total, seconds(started));
         Instant writtenUntil = Instant.now();
 
@@ -129,21 +128,6 @@ final class LargeLogBenchmark {
             return rate;
         } finally {
             Files.deleteIfExists(rows);
-        }
-    }
-
-    private void awaitProjected(long head) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        while (true) {
-            String projections = http.get(stack.query().resolve("/api/admin/projections"), LedgerHttp.ADMIN);
-            if (!projections.isEmpty() && !projections.matches("(?s).*\"behind\"\\s*:\\s*([1-9]|null).*")
-                    && LedgerHttp.number(projections, "head") >= head) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("projections not caught up: " + projections);
-            }
-            Thread.sleep(100);
         }
     }
 
@@ -278,14 +262,6 @@ final class LargeLogBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException(progress + " not done in 30 minutes");
-    }
-
-    private long count() throws Exception {
-        try (Connection connection = stack.connection(); Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("select count(*) from event_store.event_entry")) {
-            count.next();
-            return count.getLong(1);
-        }
     }
 
     private static double seconds(long started) {
