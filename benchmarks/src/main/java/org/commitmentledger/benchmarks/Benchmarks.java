@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -84,15 +85,22 @@ public final class Benchmarks {
                 System.out.printf("appends at %d clients...%n", concurrency);
                 results.add(appends.run(concurrency, options.duration()));
             }
+            if (!results.isEmpty()) {
+                print(text -> appends(text, options, results));
+            }
             ImportBenchmark.Result imported = null;
             if (options.importRows() > 0) {
                 System.out.printf("import of %d rows...%n", options.importRows());
-                imported = new ImportBenchmark(stack, scratch).run(options.importRows());
+                ImportBenchmark.Result measured = new ImportBenchmark(stack, scratch).run(options.importRows());
+                print(text -> imports(text, measured));
+                imported = measured;
             }
             LagBenchmark.Result lag = null;
             if (options.rate() > 0) {
                 System.out.printf("lag at %d appends/s...%n", options.rate());
-                lag = new LagBenchmark(stack).run(options.rate(), options.lagDuration());
+                LagBenchmark.Result measured = new LagBenchmark(stack).run(options.rate(), options.lagDuration());
+                print(text -> lag(text, options, measured));
+                lag = measured;
             }
             LargeLogBenchmark.Result large = null;
             if (options.events() > 0) {
@@ -240,6 +248,13 @@ public final class Benchmarks {
         return String.format(Locale.ROOT, "| %s | %d | %.1f | %.0f | %s | %.0f | %.2f | %s |%n", what, rate.count(),
                              rate.seconds(), rate.perSecond(), baseline, raw.perSecond(),
                              rate.perSecond() / raw.perSecond(), target);
+    }
+
+    /** Each section as soon as it is measured: a long run that fails later still shows what it found. */
+    private static void print(Consumer<StringBuilder> section) {
+        StringBuilder text = new StringBuilder();
+        section.accept(text);
+        System.out.print(text);
     }
 
     private static String latencies(Latencies latencies) {

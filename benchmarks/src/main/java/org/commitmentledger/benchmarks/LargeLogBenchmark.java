@@ -85,9 +85,9 @@ final class LargeLogBenchmark {
                 halfway = Instant.now();
             }
         }
-        Rate written = new Rate(total, seconds(started));
+        Rate written = progress("written", new Rate(total, seconds(started)));
         stack.awaitProjected(Duration.ofMinutes(30));
-        Rate projected = new Rate(total, seconds(started));
+        Rate projected = progress("projected", new Rate(total, seconds(started)));
         Instant writtenUntil = Instant.now();
 
         Rate rawCopy = rawCopy(total);
@@ -95,12 +95,12 @@ final class LargeLogBenchmark {
         Latencies page = asOf("/api/commitments?size=100&sort=id", queries, writtenFrom, halfway, writtenUntil);
         Map<String, Rate> rebuilt = new LinkedHashMap<>();
         for (String projection : PROJECTIONS) {
-            rebuilt.put(projection, rebuild(projection));
+            rebuilt.put(projection, progress("rebuilt " + projection, rebuild(projection)));
         }
         Rate rawRead = rawRead();
         boolean verified = LedgerHttp.text(http.get(stack.query().resolve("/api/audit/verify"),
                                                     LedgerHttp.AUDITOR), "status").equals("OK");
-        Rate republished = republish();
+        Rate republished = progress("republished", republish());
         Rate rawProducer = rawProducer(republished.count());
         return new Result(total, written, rawCopy, projected, rebuilt, rawRead, summary, page, republished,
                           rawProducer, verified);
@@ -262,6 +262,11 @@ final class LargeLogBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException(progress + " not done in 30 minutes");
+    }
+
+    private static Rate progress(String what, Rate rate) {
+        System.out.printf("  %s: %d events in %.1f s%n", what, rate.count(), rate.seconds());
+        return rate;
     }
 
     private static double seconds(long started) {
