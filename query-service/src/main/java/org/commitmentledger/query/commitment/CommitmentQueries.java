@@ -23,6 +23,10 @@ class CommitmentQueries implements CommitmentCalendar {
             + " @> cast(:knownAt as timestamptz)"
             + " and daterange(valid_from, greatest(valid_from, valid_to)) @> cast(:asOf as date) ";
 
+    /** Overdue on asOf: due before it, not fulfilled, not withdrawn (CommitmentState.overdueOn, in SQL). */
+    private static final String OVERDUE =
+            " coalesce(due_by < :asOf and status <> 'FULFILLED' and not withdrawn, false)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -59,8 +63,7 @@ class CommitmentQueries implements CommitmentCalendar {
             params.put("document", filter.document());
         }
         if (filter.overdue() != null) {
-            where.append(filter.overdue() ? " and " : " and not ")
-                    .append("coalesce(due_by < :asOf and status <> 'FULFILLED' and not withdrawn, false)");
+            where.append(filter.overdue() ? " and" : " and not").append(OVERDUE);
         }
         long total = jdbc.sql("select count(*) from query.commitment_version where" + where).params(params)
                 .query(Long.class).single();
@@ -80,8 +83,7 @@ class CommitmentQueries implements CommitmentCalendar {
     }
 
     List<Standing> standings(TimePoint at) {
-        return jdbc.sql("select commitment_id, title, parties, category, document, status, due_by,"
-                                + " coalesce(due_by < :asOf and status <> 'FULFILLED' and not withdrawn, false)"
+        return jdbc.sql("select commitment_id, title, parties, category, document, status, due_by," + OVERDUE
                                 + " from query.commitment_version where" + AT + " order by commitment_id")
                 .param("knownAt", Timestamp.from(at.knownAt())).param("asOf", at.asOf())
                 .query((row, n) -> new Standing(row.getString(1), row.getString(2),
