@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,8 @@ final class BenchmarkStack implements AutoCloseable {
 
     private final Thread stopOnExit = new Thread(this::stopAll, "benchmark-stack-stop");
 
-    BenchmarkStack(Path root, Path scratch) throws Exception {
+    /** @param profile where each service keeps a Java Flight Recording of the run, or null for none */
+    BenchmarkStack(Path root, Path scratch, Path profile) throws Exception {
         // Interrupted (Ctrl-C, kill), the harness still stops the services it started: they would outlive it.
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Files.createDirectories(scratch);
@@ -51,8 +53,8 @@ final class BenchmarkStack implements AutoCloseable {
                                                   "LEDGER_DB_USER", EmbeddedPostgresServer.USER,
                                                   "LEDGER_DB_PASSWORD", "",
                                                   "LEDGER_KAFKA_BOOTSTRAP_SERVERS", kafka);
-        command = service(root, scratch, "command-service", environment);
-        query = service(root, scratch, "query-service", environment);
+        command = service(root, scratch, "command-service", environment, profile);
+        query = service(root, scratch, "query-service", environment, profile);
         try {
             command.awaitHealthy(Duration.ofMinutes(3));
             query.awaitHealthy(Duration.ofMinutes(3));
@@ -67,8 +69,15 @@ final class BenchmarkStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess service(Path root, Path scratch, String name, Map<String, String> environment)
-            throws IOException {
+    private ServiceProcess service(Path root, Path scratch, String name, Map<String, String> environment,
+                                   Path profile) throws IOException {
+        if (profile != null) {
+            Files.createDirectories(profile);
+            environment = new HashMap<>(environment);
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,jdk.SocketRead#threshold=1ms,"
+                                                 + "jdk.JavaMonitorEnter#threshold=1ms,dumponexit=true,filename="
+                                                 + profile.resolve(name + ".jfr"));
+        }
         ServiceProcess service = ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
                                                       freePort(), environment,
                                                       ProcessBuilder.Redirect.to(scratch.resolve(name + ".log").toFile()));

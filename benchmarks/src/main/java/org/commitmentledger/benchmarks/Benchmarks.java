@@ -24,9 +24,10 @@ import java.util.stream.Stream;
  * the table and writes it to {@code docs/benchmarks.md}.
  * <p>
  * {@code java -jar benchmarks/target/benchmarks.jar [--seconds 10] [--concurrency 1,4,16,64|none]
- * [--import-rows 1000000] [--rate 500] [--lag-seconds 30] [--events 1000000] [--queries 200] [--out FILE]}, from the
- * repository's root, after {@code mvn -B -q -DskipTests package}. A size of 0 ({@code --import-rows}, {@code --rate},
- * {@code --events}) leaves that benchmark out.
+ * [--import-rows 1000000] [--rate 500] [--lag-seconds 30] [--events 1000000] [--queries 200] [--out FILE]
+ * [--profile DIR]}, from the repository's root, after {@code mvn -B -q -DskipTests package}. A size of 0
+ * ({@code --import-rows}, {@code --rate}, {@code --events}) leaves that benchmark out; {@code --profile} keeps a Java
+ * Flight Recording of each service in DIR.
  */
 public final class Benchmarks {
 
@@ -36,7 +37,7 @@ public final class Benchmarks {
     }
 
     record Options(Duration duration, List<Integer> concurrency, int importRows, int rate, Duration lagDuration,
-                   long events, int queries, Path out) {
+                   long events, int queries, Path out, Path profile) {
 
         static Options parse(String... args) {
             Duration duration = Duration.ofSeconds(10);
@@ -47,6 +48,7 @@ public final class Benchmarks {
             long events = 1_000_000;
             int queries = 200;
             Path out = Path.of("docs", "benchmarks.md");
+            Path profile = null;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--seconds" -> duration = seconds(args[i + 1]);
@@ -58,10 +60,11 @@ public final class Benchmarks {
                     case "--events" -> events = Long.parseLong(args[i + 1]);
                     case "--queries" -> queries = Integer.parseInt(args[i + 1]);
                     case "--out" -> out = Path.of(args[i + 1]);
+                    case "--profile" -> profile = Path.of(args[i + 1]).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(duration, concurrency, importRows, rate, lagDuration, events, queries, out);
+            return new Options(duration, concurrency, importRows, rate, lagDuration, events, queries, out, profile);
         }
 
         private static Duration seconds(String value) {
@@ -76,7 +79,7 @@ public final class Benchmarks {
 
     static String run(Path root, Options options) throws Exception {
         Path scratch = Files.createTempDirectory("ledger-benchmarks-");
-        try (BenchmarkStack stack = new BenchmarkStack(root, scratch);
+        try (BenchmarkStack stack = new BenchmarkStack(root, scratch, options.profile());
              HeapWatch heap = new HeapWatch(Map.of("command-service", stack.command(),
                                                    "query-service", stack.query()))) {
             AppendBenchmark appends = new AppendBenchmark(stack);

@@ -27,7 +27,20 @@ public record EncounterDimensions(
         if (value == null) {
             return "all";
         }
-        String slug = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return slug.isEmpty() ? "blank" : slug;
+        // A loop, not a regex: every published encounter event computes its key here.
+        StringBuilder slug = new StringBuilder(value.length());
+        boolean separated = false;
+        for (char c : value.toLowerCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (separated && !slug.isEmpty()) {
+                    slug.append('-');
+                }
+                slug.append(c);
+                separated = false;
+            } else {
+                separated = true;
+            }
+        }
+        return slug.isEmpty() ? "blank" : slug.toString();
     }
 }

@@ -30,4 +30,18 @@ class EncounterDimensionsTests {
 
         assertThat(key).matches("[a-z0-9.-]+").hasSizeLessThanOrEqualTo(520);
     }
+
+    @Property
+    void seriesKeysNeverChangeForAStoredSlice(@ForAll @StringLength(max = 60) String component,
+                                               @ForAll @StringLength(max = 60) String citizenship) {
+        // Keys name streams already in the log: this is the rule they were first written with.
+        String expected = "encounters." + slug(component) + ".all." + slug(citizenship) + ".all.all";
+
+        assertThat(new EncounterDimensions(component, null, citizenship, null, null).seriesKey()).isEqualTo(expected);
+    }
+
+    private static String slug(String value) {
+        String slug = value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "blank" : slug;
+    }
 }
