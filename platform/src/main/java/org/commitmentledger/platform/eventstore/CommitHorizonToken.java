@@ -6,94 +6,60 @@ import org.axonframework.eventhandling.WrappedToken;
 import java.util.OptionalLong;
 
 /**
- * A position in the event log that never skips an event committed late.
+ * A position in the event log's commit order that never skips an event committed late.
  * <p>
- * Every row carries the id of the transaction that wrote it. Rows written by transactions older than the oldest one
- * still running (PostgreSQL's snapshot {@code xmin}) can no longer appear or change, so the log is read in windows of
- * transaction ids below that horizon, and in global-index order within a window. The token covers:
- * <ul>
- *     <li>every row with {@code tx_id < horizon}, and</li>
- *     <li>the rows with {@code horizon <= tx_id < windowEnd} and {@code global_index <= lastIndex}.</li>
- * </ul>
- * When {@code horizon == windowEnd} the token covers exactly the rows below the horizon; {@code lastIndex} then only
- * tells how far the log had grown, for progress reporting.
+ * Every row carries the id of the transaction that wrote it. The log is read in commit order, by transaction id and
+ * then by global index, and only below the commit horizon: rows written by transactions older than the oldest one
+ * still running (PostgreSQL's snapshot {@code xmin}) can no longer appear or change. A row that becomes readable later
+ * belongs to a transaction at or beyond the horizon of every earlier read, so it always comes after any position
+ * already handed out. The token covers every row with {@code (tx_id, global_index) <= (tx, index)}.
+ * <p>
+ * One total order matters: Axon's pooled processors read one stream for all the segments they claim, from the lowest
+ * of their tokens, and pass each segment the events its token does not cover. Tokens that were windows of the log,
+ * each window read in global-index order, did not all lie on one order: segments left at different windows (a kill,
+ * a claim moving to another instance) were each handed events they had applied already.
  */
-public record CommitHorizonToken(long horizon, long windowEnd, long lastIndex) implements TrackingToken {
-
-    public CommitHorizonToken {
-        if (horizon < 0 || windowEnd < horizon) {
-            throw new IllegalArgumentException(
-                    "a token needs 0 <= horizon <= windowEnd, got " + horizon + ", " + windowEnd);
-        }
-    }
+public record CommitHorizonToken(long tx, long index) implements TrackingToken {
 
     public static CommitHorizonToken tail() {
-        return new CommitHorizonToken(0, 0, 0);
+        return new CommitHorizonToken(0, 0);
     }
 
-    static CommitHorizonToken below(long horizon, long lastIndex) {
-        return new CommitHorizonToken(horizon, horizon, lastIndex);
-    }
-
-    boolean hasOpenWindow() {
-        return windowEnd > horizon;
-    }
-
-    CommitHorizonToken windowClosed() {
-        return below(windowEnd, lastIndex);
-    }
-
-    CommitHorizonToken at(long globalIndex) {
-        return new CommitHorizonToken(horizon, windowEnd, globalIndex);
+    /** Covers every row of the transactions below {@code horizon}. */
+    static CommitHorizonToken below(long horizon) {
+        return new CommitHorizonToken(horizon - 1, Long.MAX_VALUE);
     }
 
     @Override
     public boolean covers(TrackingToken other) {
-        if (other == null) {
-            return true;
-        }
-        CommitHorizonToken that = unwrap(other);
-        if (that.windowEnd <= horizon) {
-            return true;
-        }
-        if (!that.hasOpenWindow()) {
-            return that.horizon <= horizon;
-        }
-        return that.horizon == horizon && that.windowEnd == windowEnd && that.lastIndex <= lastIndex;
+        return other == null || compareTo(unwrap(other)) >= 0;
     }
 
     @Override
     public TrackingToken lowerBound(TrackingToken other) {
         CommitHorizonToken that = unwrap(other);
-        if (covers(that)) {
-            return that;
-        }
-        if (that.covers(this)) {
-            return this;
-        }
-        return below(Math.min(horizon, that.horizon), Math.min(lastIndex, that.lastIndex));
+        return compareTo(that) <= 0 ? this : that;
     }
 
     @Override
     public TrackingToken upperBound(TrackingToken other) {
         CommitHorizonToken that = unwrap(other);
-        if (covers(that)) {
-            return this;
-        }
-        if (that.covers(this)) {
-            return that;
-        }
-        return below(Math.max(windowEnd, that.windowEnd), Math.max(lastIndex, that.lastIndex));
+        return compareTo(that) >= 0 ? this : that;
     }
 
     @Override
     public OptionalLong position() {
-        return OptionalLong.of(lastIndex);
+        return index == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(index);
     }
 
     @Override
     public boolean samePositionAs(TrackingToken other) {
-        return covers(other) && other.covers(this);
+        return compareTo(unwrap(other)) == 0;
+    }
+
+    private int compareTo(CommitHorizonToken that) {
+        int byTransaction = Long.compare(tx, that.tx);
+        return byTransaction != 0 ? byTransaction : Long.compare(index, that.index);
     }
 
     private static CommitHorizonToken unwrap(TrackingToken other) {

@@ -74,10 +74,8 @@ public class ProjectionLag implements SmartInitializingSingleton {
         if (!(WrappedToken.unwrapLowerBound(token) instanceof CommitHorizonToken covered)) {
             return jdbc.sql("select count(*) from event_store.event_entry").query(Long.class).single();
         }
-        return jdbc.sql("select count(*) from event_store.event_entry where tx_id >= :horizon"
-                                + " and not (tx_id < :windowEnd and global_index <= :lastIndex)")
-                .param("horizon", covered.horizon()).param("windowEnd", covered.windowEnd())
-                .param("lastIndex", covered.lastIndex())
+        return jdbc.sql("select count(*) from event_store.event_entry where (tx_id, global_index) > (:tx, :index)")
+                .param("tx", covered.tx()).param("index", covered.index())
                 .query(Long.class).single();
     }
 
