@@ -45,7 +45,7 @@ import static java.util.Objects.requireNonNull;
  * <p>
  * Payloads and metadata are stored as {@code jsonb} so that an auditor can read them with psql; the recorded time is a
  * {@code timestamptz}; the business date a fact took effect is a column of its own. Tracking reads never skip an event
- * whose transaction commits late: see {@link CommitHorizonToken}. For that guarantee to keep events of one stream in
+ * whose transaction commits late: see {@link CommitOrderToken}. For that guarantee to keep events of one stream in
  * order, a transaction appending to a stream must read the stream before its first write, which is what Axon's
  * event-sourcing repository does.
  * <p>
@@ -245,7 +245,7 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        CommitHorizonToken after = lastToken == null ? CommitHorizonToken.tail() : (CommitHorizonToken) lastToken;
+        CommitOrderToken after = lastToken == null ? CommitOrderToken.tail() : (CommitOrderToken) lastToken;
         return transactionManager.fetchInTransaction(() -> {
             long horizon = currentHorizon();
             return query("select " + COLUMNS + " from " + TABLE + " where tx_id < ? and (tx_id, global_index) > (?, ?)"
@@ -256,7 +256,7 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
                              statement.setLong(3, after.index());
                              statement.setInt(4, batchSize);
                          },
-                         row -> new TrackedDomainEventData<>(new CommitHorizonToken(row.getLong("tx_id"),
+                         row -> new TrackedDomainEventData<>(new CommitOrderToken(row.getLong("tx_id"),
                                                                                     row.getLong("global_index")),
                                                              domainEventEntry(row)));
         });
@@ -295,13 +295,13 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public TrackingToken createTailToken() {
-        return CommitHorizonToken.tail();
+        return CommitOrderToken.tail();
     }
 
     @Override
     public TrackingToken createHeadToken() {
         return transactionManager.fetchInTransaction(
-                () -> CommitHorizonToken.below(currentHorizon()));
+                () -> CommitOrderToken.below(currentHorizon()));
     }
 
     /**
@@ -315,7 +315,7 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
                                       statement -> statement.setTimestamp(1, Timestamp.from(dateTime)),
                                       row -> row.getObject(1, Long.class));
             Long tx = oldest.get(0);
-            return tx == null ? createHeadToken() : CommitHorizonToken.below(tx);
+            return tx == null ? createHeadToken() : CommitOrderToken.below(tx);
         });
     }
 

@@ -19,15 +19,15 @@ import java.util.OptionalLong;
  * each window read in global-index order, did not all lie on one order: segments left at different windows (a kill,
  * a claim moving to another instance) were each handed events they had applied already.
  */
-public record CommitHorizonToken(long tx, long index) implements TrackingToken {
+public record CommitOrderToken(long tx, long index) implements TrackingToken {
 
-    public static CommitHorizonToken tail() {
-        return new CommitHorizonToken(0, 0);
+    public static CommitOrderToken tail() {
+        return new CommitOrderToken(0, 0);
     }
 
     /** Covers every row of the transactions below {@code horizon}. */
-    static CommitHorizonToken below(long horizon) {
-        return new CommitHorizonToken(horizon - 1, Long.MAX_VALUE);
+    static CommitOrderToken below(long horizon) {
+        return new CommitOrderToken(horizon - 1, Long.MAX_VALUE);
     }
 
     @Override
@@ -37,13 +37,13 @@ public record CommitHorizonToken(long tx, long index) implements TrackingToken {
 
     @Override
     public TrackingToken lowerBound(TrackingToken other) {
-        CommitHorizonToken that = unwrap(other);
+        CommitOrderToken that = unwrap(other);
         return compareTo(that) <= 0 ? this : that;
     }
 
     @Override
     public TrackingToken upperBound(TrackingToken other) {
-        CommitHorizonToken that = unwrap(other);
+        CommitOrderToken that = unwrap(other);
         return compareTo(that) >= 0 ? this : that;
     }
 
@@ -57,16 +57,16 @@ public record CommitHorizonToken(long tx, long index) implements TrackingToken {
         return compareTo(unwrap(other)) == 0;
     }
 
-    private int compareTo(CommitHorizonToken that) {
+    private int compareTo(CommitOrderToken that) {
         int byTransaction = Long.compare(tx, that.tx);
         return byTransaction != 0 ? byTransaction : Long.compare(index, that.index);
     }
 
-    private static CommitHorizonToken unwrap(TrackingToken other) {
+    private static CommitOrderToken unwrap(TrackingToken other) {
         TrackingToken token = WrappedToken.unwrapLowerBound(other);
-        if (token instanceof CommitHorizonToken commitHorizonToken) {
+        if (token instanceof CommitOrderToken commitHorizonToken) {
             return commitHorizonToken;
         }
-        throw new IllegalArgumentException("cannot compare a CommitHorizonToken with " + other);
+        throw new IllegalArgumentException("cannot compare a CommitOrderToken with " + other);
     }
 }

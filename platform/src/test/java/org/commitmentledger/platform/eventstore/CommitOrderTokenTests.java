@@ -5,19 +5,19 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CommitHorizonTokenTests {
+class CommitOrderTokenTests {
 
-    private final CommitHorizonToken position = new CommitHorizonToken(100, 57);
+    private final CommitOrderToken position = new CommitOrderToken(100, 57);
 
     @Test
     void aLaterRowOfTheSameTransactionCoversAnEarlierOne() {
-        assertThat(position.covers(new CommitHorizonToken(100, 40))).isTrue();
-        assertThat(new CommitHorizonToken(100, 40).covers(position)).isFalse();
+        assertThat(position.covers(new CommitOrderToken(100, 40))).isTrue();
+        assertThat(new CommitOrderToken(100, 40).covers(position)).isFalse();
     }
 
     @Test
     void aRowOfALaterTransactionCoversEveryRowOfEarlierOnesWhateverTheirGlobalIndex() {
-        CommitHorizonToken later = new CommitHorizonToken(101, 3);
+        CommitOrderToken later = new CommitOrderToken(101, 3);
 
         assertThat(later.covers(position)).isTrue();
         assertThat(position.covers(later)).isFalse();
@@ -25,7 +25,7 @@ class CommitHorizonTokenTests {
 
     @Test
     void anyTwoTokensAreOrdered() {
-        CommitHorizonToken other = new CommitHorizonToken(95, 600);
+        CommitOrderToken other = new CommitOrderToken(95, 600);
 
         assertThat(position.lowerBound(other)).isEqualTo(other);
         assertThat(position.upperBound(other)).isEqualTo(position);
@@ -34,19 +34,19 @@ class CommitHorizonTokenTests {
 
     @Test
     void belowAHorizonCoversEveryRowOfTheTransactionsBeforeIt() {
-        assertThat(CommitHorizonToken.below(101).covers(new CommitHorizonToken(100, Long.MAX_VALUE - 1))).isTrue();
-        assertThat(CommitHorizonToken.below(101).covers(new CommitHorizonToken(101, 0))).isFalse();
+        assertThat(CommitOrderToken.below(101).covers(new CommitOrderToken(100, Long.MAX_VALUE - 1))).isTrue();
+        assertThat(CommitOrderToken.below(101).covers(new CommitOrderToken(101, 0))).isFalse();
     }
 
     @Test
     void theTailIsCoveredByEveryToken() {
-        assertThat(position.covers(CommitHorizonToken.tail())).isTrue();
-        assertThat(CommitHorizonToken.tail().covers(position)).isFalse();
+        assertThat(position.covers(CommitOrderToken.tail())).isTrue();
+        assertThat(CommitOrderToken.tail().covers(position)).isFalse();
     }
 
     @Test
     void comparesWithTheTokenInsideAReplayToken() {
-        ReplayToken replay = (ReplayToken) ReplayToken.createReplayToken(position, CommitHorizonToken.tail());
+        ReplayToken replay = (ReplayToken) ReplayToken.createReplayToken(position, CommitOrderToken.tail());
 
         assertThat(position.covers(replay)).isTrue();
     }
