@@ -72,10 +72,10 @@ class DatabaseOutageIT {
                     .allSatisfy(answer -> assertThat(answer.took()).isLessThan(Duration.ofSeconds(10)));
 
             Set<String> acknowledged = answers.acknowledged();
-            assertThat(streams(stack, "select stream_id from event_store.event_entry"
+            assertThat(stack.strings("select stream_id from event_store.event_entry"
                     + " where payload_type like '%.CommitmentMade'")).containsAll(acknowledged);
             stack.awaitProjected(Duration.ofMinutes(2));
-            assertThat(streams(stack, "select distinct commitment_id from query.commitment_event"))
+            assertThat(stack.strings("select distinct commitment_id from query.commitment_event"))
                     .containsAll(acknowledged);
             stack.awaitPublished(stack.eventIds(), Duration.ofMinutes(2));
             assertThat(stack.command().isAlive()).isTrue();
@@ -100,16 +100,6 @@ class DatabaseOutageIT {
             Thread.currentThread().interrupt();
             return new Answer(id, -1, null, "", e.toString(), Duration.ofNanos(System.nanoTime() - start));
         }
-    }
-
-    private static Set<String> streams(FaultStack stack, String sql) throws Exception {
-        Set<String> ids = new HashSet<>();
-        try (var connection = stack.connection(); var result = connection.createStatement().executeQuery(sql)) {
-            while (result.next()) {
-                ids.add(result.getString(1));
-            }
-        }
-        return ids;
     }
 
     private record Answer(String id, int status, String retryAfter, String contentType, String body, Duration took) {

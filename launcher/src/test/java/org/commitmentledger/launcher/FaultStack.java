@@ -261,7 +261,8 @@ final class FaultStack implements AutoCloseable {
              ResultSet result = connection.createStatement().executeQuery(
                      "select processor_name, segment, owner from query.token_entry order by 1, 2")) {
             while (result.next()) {
-                owners.put(result.getString(1) + "/" + result.getInt(2), result.getString(3));
+                owners.put(result.getString(1) + "/" + result.getInt(2),
+                           result.getString(3) == null ? "unclaimed" : result.getString(3));
             }
         }
         return owners;
@@ -269,19 +270,23 @@ final class FaultStack implements AutoCloseable {
 
     /** Every event of the log, by its id. */
     Set<String> eventIds() throws SQLException {
-        Set<String> ids = new HashSet<>();
-        try (Connection connection = connection();
-             ResultSet result = connection.createStatement().executeQuery(
-                     "select event_id from event_store.event_entry")) {
-            while (result.next()) {
-                ids.add(result.getString(1));
-            }
-        }
-        return ids;
+        return strings("select event_id from event_store.event_entry");
     }
 
-    /** Waits until the ledger's topics hold every one of {@code events} (by {@code ce_id}), and answers them all. */
-    Set<String> awaitPublished(Set<String> events, Duration atMost) {
+    /** The first column of every row the query answers. */
+    Set<String> strings(String sql) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (Connection connection = connection();
+             ResultSet result = connection.createStatement().executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /** Waits until the ledger's topics hold every one of {@code events} (by {@code ce_id}). */
+    void awaitPublished(Set<String> events, Duration atMost) {
         Set<String> published = new HashSet<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
@@ -298,7 +303,6 @@ final class FaultStack implements AutoCloseable {
                 return published.containsAll(events);
             });
         }
-        return published;
     }
 
     long count(String sql) throws SQLException {
