@@ -15,6 +15,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.lang.Nullable;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -173,6 +174,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     static boolean lostDatabase(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            // A commit cut off by the lost connection is followed by a rollback, whose error replaces the commit's:
+            // the pool's "Connection is closed", which has no SQL state (every error from PostgreSQL has one).
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof CannotGetJdbcConnectionException) {
                 return true;

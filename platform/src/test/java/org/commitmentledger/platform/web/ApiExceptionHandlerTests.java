@@ -2,6 +2,7 @@ package org.commitmentledger.platform.web;
 
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -31,6 +32,13 @@ class ApiExceptionHandlerTests {
     void aConnectionThePoolCouldNotHaveInTimeIsALostDatabase() {
         assertThat(ApiExceptionHandler.lostDatabase(new IllegalStateException(
                 new SQLTransientConnectionException("Connection is not available, request timed out after 3000ms"))))
+                .isTrue();
+    }
+
+    @Test
+    void aCommitCutOffWhoseRollbackThenFailsOnTheClosedConnectionIsALostDatabase() {
+        assertThat(ApiExceptionHandler.lostDatabase(new TransactionSystemException("JDBC rollback failed",
+                                                                                   new SQLException("Connection is closed"))))
                 .isTrue();
     }
 
