@@ -17,18 +17,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
+    private final boolean keepData;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDirectory, int port, boolean keepData) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.keepData = keepData;
     }
 
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean keepData) {
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, port, keepData);
+        server.postgres = server.launch(!keepData);
+        return server;
+    }
+
+    private EmbeddedPostgres launch(boolean cleanDataDirectory) {
         try {
             Files.createDirectories(dataDirectory.getParent());
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!keepData)
+                    .setCleanDataDirectory(cleanDataDirectory)
                     .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -39,14 +50,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                             dataDirectory.resolveSibling("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
                             dataDirectory.resolveSibling("postgres.log").toFile()))
-                    .start());
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
+    /**
+     * Stops the server (a fast shutdown: open sessions are cut) and keeps its data, as in a database outage; {@link
+     * #restart()} ends the outage. Only a server that keeps its data can: the others delete it when they stop.
+     */
+    public synchronized void stop() {
+        if (!keepData) {
+            throw new IllegalStateException("a server started without keeping its data deletes it when it stops");
+        }
+        close();
+    }
+
+    /** Starts the stopped server again on the same port and data directory. */
+    public synchronized void restart() {
+        postgres = launch(false);
+    }
+
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -54,7 +81,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             postgres.close();
         } catch (IOException e) {

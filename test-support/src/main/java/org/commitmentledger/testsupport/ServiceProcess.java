@@ -77,6 +77,20 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not healthy after " + timeout);
     }
 
+    /** Kills the service and every process it started (SIGKILL), as a crash would: nothing of it gets to clean up. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

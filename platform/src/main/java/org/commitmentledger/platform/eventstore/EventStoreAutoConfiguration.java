@@ -4,8 +4,10 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,15 +15,18 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * Wires the ledger's PostgreSQL event store into Axon for any service that puts this module on its class path.
@@ -97,6 +102,14 @@ public class EventStoreAutoConfiguration {
                                          configuration.messageMonitor(EventStore.class, "eventStore"),
                                          configuration.getComponent(EventBusSpanFactory.class),
                                          appendNotifications);
+    }
+
+    @Bean(destroyMethod = "close")
+    @DependsOn("eventStoreSchema")
+    SegmentBalancer segmentBalancer(@Value("${spring.application.name:ledger}") String service, DataSource dataSource,
+                                    EventProcessingConfiguration processing, TokenStore tokenStore) {
+        return new SegmentBalancer(service, JdbcClient.create(dataSource), processing, tokenStore,
+                                   Duration.ofSeconds(2)).start();
     }
 
     /**

@@ -2,7 +2,7 @@ package org.commitmentledger.platform.eventstore;
 
 /**
  * When the open streams should look again, given the transactions known to have appended events and the commit
- * horizon (the oldest transaction still running; see {@link CommitHorizonToken}).
+ * horizon (the oldest transaction still running; see {@link CommitOrderToken}).
  * <p>
  * A transaction's events are readable only once the horizon has passed it. So the streams are told to look again
  * when the horizon has moved since they last were and a transaction at or beyond that earlier horizon has appended;

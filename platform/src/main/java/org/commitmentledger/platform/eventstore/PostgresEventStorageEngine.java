@@ -45,7 +45,7 @@ import static java.util.Objects.requireNonNull;
  * <p>
  * Payloads and metadata are stored as {@code jsonb} so that an auditor can read them with psql; the recorded time is a
  * {@code timestamptz}; the business date a fact took effect is a column of its own. Tracking reads never skip an event
- * whose transaction commits late: see {@link CommitHorizonToken}. For that guarantee to keep events of one stream in
+ * whose transaction commits late: see {@link CommitOrderToken}. For that guarantee to keep events of one stream in
  * order, a transaction appending to a stream must read the stream before its first write, which is what Axon's
  * event-sourcing repository does.
  * <p>
@@ -245,36 +245,21 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        CommitHorizonToken token = lastToken == null ? CommitHorizonToken.tail() : (CommitHorizonToken) lastToken;
+        CommitOrderToken after = lastToken == null ? CommitOrderToken.tail() : (CommitOrderToken) lastToken;
         return transactionManager.fetchInTransaction(() -> {
-            CommitHorizonToken position = token;
-            if (position.hasOpenWindow()) {
-                List<TrackedEventData<?>> rest = readWindow(position, batchSize);
-                if (!rest.isEmpty()) {
-                    return rest;
-                }
-                position = position.windowClosed();
-            }
             long horizon = currentHorizon();
-            if (horizon <= position.horizon()) {
-                return List.of();
-            }
-            return readWindow(new CommitHorizonToken(position.horizon(), horizon, position.lastIndex()).at(0),
-                              batchSize);
+            return query("select " + COLUMNS + " from " + TABLE + " where tx_id < ? and (tx_id, global_index) > (?, ?)"
+                                 + " order by tx_id, global_index limit ?",
+                         statement -> {
+                             statement.setLong(1, horizon);
+                             statement.setLong(2, after.tx());
+                             statement.setLong(3, after.index());
+                             statement.setInt(4, batchSize);
+                         },
+                         row -> new TrackedDomainEventData<>(new CommitOrderToken(row.getLong("tx_id"),
+                                                                                    row.getLong("global_index")),
+                                                             domainEventEntry(row)));
         });
-    }
-
-    private List<TrackedEventData<?>> readWindow(CommitHorizonToken window, int batchSize) {
-        return query("select " + COLUMNS + " from " + TABLE
-                             + " where tx_id >= ? and tx_id < ? and global_index > ? order by global_index limit ?",
-                     statement -> {
-                         statement.setLong(1, window.horizon());
-                         statement.setLong(2, window.windowEnd());
-                         statement.setLong(3, window.lastIndex());
-                         statement.setInt(4, batchSize);
-                     },
-                     row -> new TrackedDomainEventData<>(window.at(row.getLong("global_index")),
-                                                         domainEventEntry(row)));
     }
 
     /** The oldest transaction still running: every row written by an older transaction is final. */
@@ -310,14 +295,13 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     public TrackingToken createTailToken() {
-        return CommitHorizonToken.tail();
+        return CommitOrderToken.tail();
     }
 
     @Override
     public TrackingToken createHeadToken() {
         return transactionManager.fetchInTransaction(
-                () -> CommitHorizonToken.below(currentHorizon(),
-                                               single("select coalesce(max(global_index), 0) from " + TABLE)));
+                () -> CommitOrderToken.below(currentHorizon()));
     }
 
     /**
@@ -331,7 +315,7 @@ public class PostgresEventStorageEngine extends BatchingEventStorageEngine {
                                       statement -> statement.setTimestamp(1, Timestamp.from(dateTime)),
                                       row -> row.getObject(1, Long.class));
             Long tx = oldest.get(0);
-            return tx == null ? createHeadToken() : CommitHorizonToken.below(tx, 0);
+            return tx == null ? createHeadToken() : CommitOrderToken.below(tx);
         });
     }
 

@@ -12,8 +12,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.lang.Nullable;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +24,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
@@ -125,7 +130,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CannotCreateTransactionException.class)
-    ResponseEntity<Object> databaseUnavailable(CannotCreateTransactionException ex) {
+    ResponseEntity<Object> databaseUnavailable(Exception ex) {
         log.warn("database unavailable: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
@@ -152,10 +157,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A failure nobody foresaw: a 500 problem that names the correlation id to look up in the logs. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        // A database that stops or restarts fails a request in many wrappings (Axon's event store, Spring's
+        // transaction commit, Hikari's timeout), not only when the transaction cannot begin.
+        if (lostDatabase(ex)) {
+            return databaseUnavailable(ex);
+        }
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         log.error("Unexpected failure (correlation id {})", correlationId, ex);
         return problem(Problems.INTERNAL_ERROR, "The ledger could not answer this request; quote correlation id "
                 + correlationId + " when reporting it");
+    }
+
+    /**
+     * Whether the cause is a connection that could not be had or was lost: SQL state class 08, or 57P01-57P03 (the
+     * server shutting down, or not yet accepting connections after a restart).
+     */
+    static boolean lostDatabase(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            // A commit cut off by the lost connection is followed by a rollback, whose error replaces the commit's:
+            // the pool's "Connection is closed", which has no SQL state (every error from PostgreSQL has one).
+            if (cause instanceof TransactionSystemException && cause.getCause() instanceof SQLException sql
+                    && sql.getSQLState() == null) {
+                return true;
+            }
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {

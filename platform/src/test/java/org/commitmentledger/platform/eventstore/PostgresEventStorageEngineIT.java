@@ -105,7 +105,7 @@ class PostgresEventStorageEngineIT {
     }
 
     @Test
-    void handsOutEventsCommittedInLaterWindowsAfterEarlierOnes() throws SQLException {
+    void handsOutEventsOfLaterTransactionsAfterTheLastPositionHandedOut() throws SQLException {
         String first;
         try (Connection connection = dataSource.getConnection()) {
             first = insert(connection, "a-stream");

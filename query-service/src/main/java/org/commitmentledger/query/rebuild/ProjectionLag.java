@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.commitmentledger.platform.eventstore.CommitHorizonToken;
+import org.commitmentledger.platform.eventstore.CommitOrderToken;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import java.util.Collection;
 /**
  * {@code ledger.projection.lag{processor=...}}: how many events of the log a projection has still to apply, counted
  * against the position of its furthest-behind segment. Positions alone cannot say it: a late commit is read after
- * events with higher positions (see {@link CommitHorizonToken}), and a segment that once caught up stays "caught up"
+ * events with higher positions (see {@link CommitOrderToken}), and a segment that once caught up stays "caught up"
  * in Axon's status while it falls behind again.
  */
 @Component
@@ -71,13 +71,11 @@ public class ProjectionLag implements SmartInitializingSingleton {
 
     /** The events the token does not cover yet, in any transaction that has committed. */
     private long toApply(TrackingToken token) {
-        if (!(WrappedToken.unwrapLowerBound(token) instanceof CommitHorizonToken covered)) {
+        if (!(WrappedToken.unwrapLowerBound(token) instanceof CommitOrderToken covered)) {
             return jdbc.sql("select count(*) from event_store.event_entry").query(Long.class).single();
         }
-        return jdbc.sql("select count(*) from event_store.event_entry where tx_id >= :horizon"
-                                + " and not (tx_id < :windowEnd and global_index <= :lastIndex)")
-                .param("horizon", covered.horizon()).param("windowEnd", covered.windowEnd())
-                .param("lastIndex", covered.lastIndex())
+        return jdbc.sql("select count(*) from event_store.event_entry where (tx_id, global_index) > (:tx, :index)")
+                .param("tx", covered.tx()).param("index", covered.index())
                 .query(Long.class).single();
     }
 
