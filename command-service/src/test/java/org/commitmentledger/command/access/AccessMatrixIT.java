@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CommandServiceIT
 @ExtendWith(OutputCaptureExtension.class)
+// A context of its own configuration: closed after this class, while the broker and database still run, not at
+// the JVM's exit behind them.
+@DirtiesContext
 class AccessMatrixIT {
 
     private static final String COMMITMENT = """

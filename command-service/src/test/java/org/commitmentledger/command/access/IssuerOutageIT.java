@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -19,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked, which is the service's problem, so the caller gets a 503 problem, not a 500, and nothing is written.
  */
 @CommandServiceIT
+// A context of its own configuration: closed after this class, while the broker and database still run, not at
+// the JVM's exit behind them.
+@DirtiesContext
 class IssuerOutageIT {
 
     @Autowired

@@ -8,6 +8,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureRestTestClient
 @RealInfrastructure
 @ActiveProfiles("local")
+// A context of its own configuration: closed after this class, while the broker and database still run, not at
+// the JVM's exit behind them.
+@DirtiesContext
 class ImportLimitsIT {
 
     private static final List<String> LINES = cbpFileLines();

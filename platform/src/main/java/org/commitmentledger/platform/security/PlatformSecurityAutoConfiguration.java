@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
@@ -91,6 +92,11 @@ public class PlatformSecurityAutoConfiguration {
                     }));
         }
         return http.build();
+    }
+
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
+        return new ProblemAuthenticationHandlers(json, "").requestRejected();
     }
 
     @Bean

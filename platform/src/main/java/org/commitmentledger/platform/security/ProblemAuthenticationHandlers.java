@@ -12,6 +12,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -50,6 +51,12 @@ final class ProblemAuthenticationHandlers {
                 entryPoint.commence(request, response, exception);
             }
         };
+    }
+
+    /** What the firewall refuses before any filter runs (an encoded percent sign, a semicolon in a path). */
+    RequestRejectedHandler requestRejected() {
+        return (request, response, exception) ->
+                write(response, Problems.MALFORMED_REQUEST, "The request's URL is not accepted");
     }
 
     AccessDeniedHandler accessDenied() {

@@ -200,10 +200,9 @@ class LateCommitIT {
 
         // The hazard needs wall-clock time: the events committed after the open one must age past the gap timeout.
         Thread.sleep(Duration.between(Instant.now(), committed.plusMillis(GAP_TIMEOUT_MS + 1_000)).toMillis());
-        publisherStore = stores.get();
-        publisher = processor("publisher", publisherStore.store(), publish);
-        publisher.start();
-        PooledStreamingEventProcessor restarted = publisher;
+        ServiceStore restartedStore = stores.get();
+        PooledStreamingEventProcessor restarted = processor("publisher", restartedStore.store(), publish);
+        restarted.start();
         await().atMost(PATIENCE).until(() -> caughtUp(restarted) && caughtUp(projection));
         release.countDown();
         slowWriter.get(30, TimeUnit.SECONDS);
@@ -214,12 +213,12 @@ class LateCommitIT {
         await().atMost(PATIENCE).until(() -> projected.containsAll(after));
         Outcome outcome = new Outcome(late.getIdentifier(), lateIndex(late.getIdentifier(), engine),
                                       missing(appended, projected), missing(appended, onTopic),
-                                      publisherTokens(publisher));
+                                      publisherTokens(restarted));
         System.out.printf("late-commit outcome on %s: %s%n", engine.getClass().getSimpleName(), outcome);
         projection.shutdownAsync().get(30, TimeUnit.SECONDS);
-        publisher.shutdownAsync().get(30, TimeUnit.SECONDS);
+        restarted.shutdownAsync().get(30, TimeUnit.SECONDS);
         projectionStore.close();
-        publisherStore.close();
+        restartedStore.close();
         return outcome;
     }
 

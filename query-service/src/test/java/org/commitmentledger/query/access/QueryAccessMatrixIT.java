@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QueryServiceIT
 @ExtendWith(OutputCaptureExtension.class)
+// A context of its own configuration: closed after this class, while the broker and database still run, not at
+// the JVM's exit behind them.
+@DirtiesContext
 class QueryAccessMatrixIT {
 
     record Endpoint(HttpMethod method, String path, List<String> allowed) {
