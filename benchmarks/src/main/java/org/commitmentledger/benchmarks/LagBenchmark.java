@@ -214,7 +214,7 @@ final class LagBenchmark {
         return lags.build().toArray();
     }
 
-    private void awaitVersion(String commitment, long version) throws Exception {
+    void awaitVersion(String commitment, long version) throws Exception {
         URI readModel = stack.query().resolve("/api/commitments/" + commitment);
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (version(http.get(readModel)) < version) {
@@ -268,7 +268,7 @@ final class LagBenchmark {
     }
 
     /** Creates a commitment, and checks the read model names versions as the command API does. */
-    private String create(String name) throws Exception {
+    String create(String name) throws Exception {
         String id = "lag-" + run + "-" + name;
         long version = version(http.record(stack.command().resolve("/api/commitments"), """
                 {"id": "%s", "title": "Benchmark commitment", "parties": ["MX"], "category": "COORDINATION",
@@ -281,13 +281,13 @@ final class LagBenchmark {
         return id;
     }
 
-    private String report(String commitment) throws Exception {
+    String report(String commitment) throws Exception {
         return http.record(stack.command().resolve("/api/commitments/" + commitment + "/progress"), """
                 {"effectiveOn": "2023-09-01", "status": "IN_PROGRESS", "summary": "%s",
                  "source": {"document": "benchmark"}}""".formatted("x".repeat(300)));
     }
 
-    private static long version(String json) {
+    static long version(String json) {
         return (long) LedgerHttp.number(json, "version");
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import org.commitmentledger.platform.eventstore.EventLog;
 import org.commitmentledger.platform.web.FieldProblem;
 import org.commitmentledger.platform.web.InvalidRequestException;
+import org.commitmentledger.platform.web.IsoInstant;
 import org.commitmentledger.platform.web.ProblemException;
 import org.commitmentledger.platform.web.ProblemType;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +50,7 @@ class RepublicationController {
      */
     record RepublicationRequest(
             @Positive Long after,
-            Instant fromRecordedAt,
+            @JsonDeserialize(using = IsoInstant.class) Instant fromRecordedAt,
             @Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be 1 to 100 characters of A-Z, a-z, 0-9, . _ -")
             String topicPrefix) {
     }

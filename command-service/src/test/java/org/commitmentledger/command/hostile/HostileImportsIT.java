@@ -19,6 +19,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CBP's own file, broken in one row: a random row, a random column, a random kind of damage. Every such file is
- * refused whole with a 400 that names the broken line, and nothing is written.
+ * refused whole with a 400 that names the broken line, and nothing is written. And bodies that are no CBP file at all,
+ * or a good file sent wrongly: a 4xx problem, nothing written.
  */
 @JqwikSpringSupport
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -51,6 +54,7 @@ class HostileImportsIT {
     void aFileWithOneBrokenRowIsRefusedWholeAndNamesTheLine(@ForAll("damage") Damaged file) {
         Ledger ledger = new Ledger(jdbc);
         long events = ledger.eventCount();
+        long lastPosition = ledger.lastGlobalIndex();
 
         http.post().uri("/api/encounters/imports?release=hostile")
                 .headers(headers -> headers.setBasicAuth("monitor", "monitor-local"))
@@ -64,6 +68,54 @@ class HostileImportsIT {
                 .jsonPath("$.errors[0].line").isEqualTo(file.line());
 
         assertThat(ledger.eventCount()).isEqualTo(events);
+        assertThat(ledger.lastGlobalIndex()).isEqualTo(lastPosition);
+    }
+
+    enum NotACbpFile { RANDOM_BYTES, RANDOM_TEXT, EMPTY, NUL_BYTES, NO_COUNT_COLUMN, HUGE_LINE, WRONG_CONTENT_TYPE,
+        NO_RELEASE, LONG_RELEASE, CONTROL_CHARACTER_RELEASE }
+
+    @Property(tries = 60)
+    void anythingButACbpFileIsRefusedWithAProblemAndWritesNothing(@ForAll NotACbpFile kind,
+                                                                  @ForAll byte[] noise) {
+        Ledger ledger = new Ledger(jdbc);
+        long events = ledger.eventCount();
+        long lastPosition = ledger.lastGlobalIndex();
+        String header = LINES.get(0);
+        String release = "hostile";
+        String contentType = "text/csv";
+        byte[] body = String.join("\r\n", LINES).getBytes(StandardCharsets.UTF_8);
+        switch (kind) {
+            case RANDOM_BYTES -> body = noise;
+            case RANDOM_TEXT -> body = (header + "\r\n" + new String(noise, StandardCharsets.ISO_8859_1))
+                    .getBytes(StandardCharsets.UTF_8);
+            case EMPTY -> body = new byte[0];
+            case NUL_BYTES -> body = (header + "\r\n" + LINES.get(1).replace(',', '\0'))
+                    .getBytes(StandardCharsets.UTF_8);
+            case NO_COUNT_COLUMN -> body = String.join("\r\n", LINES.stream()
+                    .map(line -> line.substring(0, line.lastIndexOf(','))).toList()).getBytes(StandardCharsets.UTF_8);
+            case HUGE_LINE -> body = (header + "\r\n" + "x".repeat(2_000_000 + noise.length))
+                    .getBytes(StandardCharsets.UTF_8);
+            case WRONG_CONTENT_TYPE -> contentType = noise.length % 2 == 0 ? "application/json" : "application/octet-stream";
+            case NO_RELEASE -> release = null;
+            case LONG_RELEASE -> release = "r".repeat(101 + noise.length);
+            case CONTROL_CHARACTER_RELEASE -> release = "release\u0007" + noise.length;
+        }
+        String uri = release == null ? "/api/encounters/imports"
+                : "/api/encounters/imports?release=" + URLEncoder.encode(release, StandardCharsets.UTF_8);
+        String type = contentType;
+
+        RestTestClient.ResponseSpec response = http.post().uri(URI.create(uri))
+                .headers(headers -> {
+                    headers.setBasicAuth("monitor", "monitor-local");
+                    headers.set("Content-Type", type);
+                })
+                .body(body)
+                .exchange();
+
+        assertThat(response.returnResult().getStatus().value()).as(kind.name()).isBetween(400, 499);
+        response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ledger.eventCount()).as(kind.name()).isEqualTo(events);
+        assertThat(ledger.lastGlobalIndex()).as(kind.name()).isEqualTo(lastPosition);
     }
 
     @Provide

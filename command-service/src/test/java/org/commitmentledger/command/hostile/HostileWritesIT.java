@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every write endpoint, fed bodies that are wrong on purpose: never a 5xx, never a write. Each body is built from a
- * valid one and broken in exactly one way, so that every one of them must be refused.
+ * valid one and broken in exactly one way, so that every one of them must be refused. Republication requests (ADMIN)
+ * too: refused, and nothing started.
  */
 @JqwikSpringSupport
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -87,6 +88,9 @@ class HostileWritesIT {
     private static final List<String> IMPOSSIBLE_MONTHS = List.of("2023-13", "2023-00", "2023-6", "June 2023",
             "1850-01", "2023-06-01", "");
 
+    /** {@code ledger.limits.measurements-per-request} */
+    private static final int MAX_MEASUREMENTS = 10_000;
+
     private static boolean fixturesReady;
 
     @Autowired
@@ -115,6 +119,54 @@ class HostileWritesIT {
         response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(ledger.eventCount()).as(request.describe()).isEqualTo(events);
         assertThat(ledger.lastGlobalIndex()).as(request.describe()).isEqualTo(lastPosition);
+    }
+
+    @Property(tries = 60)
+    void aBrokenRepublicationRequestIsRefusedWithAProblemAndStartsNothing(
+            @ForAll("brokenRepublications") String body, @ForAll("jsonOrNot") String contentType) {
+        int republications = republicationsSoFar();
+
+        RestTestClient.ResponseSpec response = http.post().uri("/api/admin/republications")
+                .headers(headers -> {
+                    headers.setBasicAuth("admin", "admin-local");
+                    headers.set("Content-Type", contentType);
+                })
+                .body(body)
+                .exchange();
+
+        assertThat(response.returnResult().getStatus().value()).as(body).isBetween(400, 499);
+        response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(republicationsSoFar()).as(body).isEqualTo(republications);
+    }
+
+    @Provide
+    Arbitrary<String> brokenRepublications() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("-1", "0", "1.5", "\"abc\"", "1e400", "99999999999999999999", "true", "[1]")
+                        .map(after -> "{\"after\": " + after + "}"),
+                Arbitraries.of("\"yesterday\"", "\"2026-13-01T00:00:00Z\"", "\"2026-11-01\"", "12", "{}",
+                               "\"2026-11-01T25:00:00Z\"")
+                        .map(instant -> "{\"fromRecordedAt\": " + instant + "}"),
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(30).filter(text -> !text.matches("[A-Za-z0-9._-]+"))
+                        .map(prefix -> JSON.writeValueAsString(Map.of("topicPrefix", prefix))),
+                Arbitraries.of("x".repeat(101), "a".repeat(1_100_000))
+                        .map(prefix -> JSON.writeValueAsString(Map.of("topicPrefix", prefix))),
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(20).map(noise -> "{\"" + noise + "x\": 1}"),
+                Arbitraries.integers().between(2_000, 5_000).map(depth -> "[".repeat(depth) + "]".repeat(depth)),
+                Arbitraries.strings().ofMaxLength(40).map(noise -> "<" + noise + ">"));
+    }
+
+    @Provide
+    Arbitrary<String> jsonOrNot() {
+        return Arbitraries.of("application/json", "application/json", "application/json", "text/plain",
+                              "application/xml");
+    }
+
+    private int republicationsSoFar() {
+        return JSON.readTree(http.get().uri("/api/admin/republications")
+                                     .headers(headers -> headers.setBasicAuth("admin", "admin-local"))
+                                     .exchange().expectStatus().isOk()
+                                     .expectBody(String.class).returnResult().getResponseBody()).size();
     }
 
     @Provide
@@ -150,6 +202,22 @@ class HostileWritesIT {
                 body.put(field, "x".repeat(endpoint.maxLengths().get(field) + 1 + seed % 5_000));
             }
             case UNKNOWN_FIELD -> body.put("unexpected_" + Math.abs(noise.hashCode()), noise);
+            case OVERSIZED_BODY -> {
+                String field = pick(List.copyOf(endpoint.maxLengths().keySet()), seed);
+                body.put(field, noise.repeat(1 + (1_100_000 + seed) / noise.length()));
+            }
+            case HUGE_ARRAY -> {
+                if (endpoint.path().equals("/api/encounters")) {
+                    String count = JSON.writeValueAsString(body);
+                    return new BrokenRequest(endpoint.path(), "[" + (count + ",").repeat(MAX_MEASUREMENTS + seed % 100)
+                            + count + "]", json, breakage);
+                }
+                String field = body.has("parties") ? "parties" : "unexpected_list";
+                var list = body.putArray(field);
+                for (int i = 0; i < 21 + seed % 10_000; i++) {
+                    list.add("MX");
+                }
+            }
             case CONTROL_CHARACTER -> {
                 String text = JSON.writeValueAsString(body);
                 int at = 1 + seed % (text.length() - 2);
@@ -223,7 +291,7 @@ class HostileWritesIT {
 
     enum Breakage {
         MISSING_FIELD, WRONG_TYPE, IMPOSSIBLE_DATE, HUGE_STRING, UNKNOWN_FIELD, CONTROL_CHARACTER, DEEP_NESTING,
-        TRUNCATED, NOT_AN_OBJECT, NOT_JSON, WRONG_CONTENT_TYPE, NUMBER_OUT_OF_RANGE
+        TRUNCATED, NOT_AN_OBJECT, NOT_JSON, WRONG_CONTENT_TYPE, NUMBER_OUT_OF_RANGE, OVERSIZED_BODY, HUGE_ARRAY
     }
 
     record Endpoint(String path, String validBody, List<String> required, Map<String, Integer> maxLengths,

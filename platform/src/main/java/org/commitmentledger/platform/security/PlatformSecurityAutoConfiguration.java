@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,8 +19,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Collection;
@@ -71,13 +76,27 @@ public class PlatformSecurityAutoConfiguration {
         if (properties.localUsers()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems.entryPoint()));
         }
-        if (jwtDecoder.getIfAvailable() != null) {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
             http.oauth2ResourceServer(server -> server
                     .authenticationEntryPoint(problems.entryPoint())
                     .accessDeniedHandler(problems.accessDenied())
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(properties.rolesClaim()))));
+                    .jwt(jwt -> jwt.decoder(issuerOutagesAsServiceErrors(decoder))
+                            .jwtAuthenticationConverter(rolesFrom(properties.rolesClaim())))
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(problems.bearerTokenFailure());
+                            return filter;
+                        }
+                    }));
         }
         return http.build();
+    }
+
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
+        return new ProblemAuthenticationHandlers(json, "").requestRejected();
     }
 
     @Bean
@@ -88,6 +107,20 @@ public class PlatformSecurityAutoConfiguration {
         }
         return username -> {
             throw new UsernameNotFoundException("no local users outside the local run");
+        };
+    }
+
+    /**
+     * An issuer that cannot be reached (discovery or key set) is the service's problem, not the caller's: a 503, as
+     * when Spring Security cannot fetch a key set, instead of the 500 its lazily discovered decoder would cause.
+     */
+    private static JwtDecoder issuerOutagesAsServiceErrors(JwtDecoder decoder) {
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtDecoderInitializationException e) {
+                throw new AuthenticationServiceException("the token issuer cannot be reached", e);
+            }
         };
     }
 

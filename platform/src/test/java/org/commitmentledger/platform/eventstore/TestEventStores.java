@@ -1,7 +1,9 @@
 package org.commitmentledger.platform.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.commitmentledger.testsupport.TestInfrastructure;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -23,12 +25,17 @@ final class TestEventStores {
     }
 
     static PostgresEventStorageEngine engine(PGSimpleDataSource dataSource, int batchSize) {
+        return engine(new DataSourceConnectionProvider(dataSource), NoTransactionManager.INSTANCE, batchSize);
+    }
+
+    static PostgresEventStorageEngine engine(ConnectionProvider connections, TransactionManager transactions,
+                                             int batchSize) {
         Jackson3Serializer serializer = Jackson3Serializer.builder().build();
         return PostgresEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
-                .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                .transactionManager(NoTransactionManager.INSTANCE)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
                 .batchSize(batchSize)
                 .build();
     }
