@@ -2,17 +2,16 @@ package org.commitmentledger.benchmarks;
 
 import org.commitmentledger.testsupport.EmbeddedPostgresServer;
 import org.commitmentledger.testsupport.KafkaBroker;
+import org.commitmentledger.testsupport.Ports;
 import org.commitmentledger.testsupport.ServiceProcess;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -38,14 +37,9 @@ final class BenchmarkStack implements AutoCloseable {
         Files.createDirectories(scratch);
         // Kept data means fsync on: the raw baseline is the commit rate of this disk, as the issue asks.
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(scratch.resolve("postgres").resolve("data"),
-                                                                       freePort(), true);
+                                                                       Ports.free(), true);
         started.push(postgres);
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"),
-                                                                 EmbeddedPostgresServer.USER, null);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database ledger");
-        }
-        jdbcUrl = postgres.jdbcUrl("ledger");
+        jdbcUrl = postgres.createDatabase("ledger");
         KafkaBroker broker = KafkaBroker.startOnFreePorts(scratch.resolve("kafka"));
         started.push(broker);
         kafka = broker.bootstrapServers();
@@ -79,7 +73,7 @@ final class BenchmarkStack implements AutoCloseable {
                                                  + profile.resolve(name + ".jfr"));
         }
         ServiceProcess service = ServiceProcess.start(name, root.resolve(name).resolve("target").resolve(name + ".jar"),
-                                                      freePort(), environment,
+                                                      Ports.free(), environment,
                                                       ProcessBuilder.Redirect.to(scratch.resolve(name + ".log").toFile()));
         started.push(service);
         return service;
@@ -114,12 +108,6 @@ final class BenchmarkStack implements AutoCloseable {
 
     URI query() {
         return query.baseUrl();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

@@ -26,7 +26,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -70,12 +69,7 @@ final class FaultStack implements AutoCloseable {
         this.directory = directory;
         postgres = EmbeddedPostgresServer.start(directory.resolve("postgres").resolve("data"), Ports.free(), true);
         started.push(postgres);
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("postgres"),
-                                                                 EmbeddedPostgresServer.USER, null);
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database ledger");
-        }
-        jdbcUrl = postgres.jdbcUrl("ledger");
+        jdbcUrl = postgres.createDatabase("ledger");
         environment = Map.of("LEDGER_DB_URL", jdbcUrl,
                              "LEDGER_DB_USER", EmbeddedPostgresServer.USER,
                              "LEDGER_DB_PASSWORD", "",

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
@@ -78,6 +82,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Creates an empty database of this name and returns its JDBC URL. */
+    public String createDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, null);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return jdbcUrl(name);
     }
 
     @Override
